@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependency arrow: StrataCore ← StrataData, StrataTUI ← strata (Docs/architecture.md).
+let package = Package(
+    name: "Strata",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "strata", targets: ["strata"]),
+        .library(name: "StrataCore", targets: ["StrataCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "StrataCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: [.define("STRATA_INTERNAL_CHECKS", .when(configuration: .debug))]
+        ),
+        .target(
+            name: "StrataData",
+            dependencies: [
+                "StrataCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "CNcursesw",
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
+        ),
+        .target(name: "StrataTUI", dependencies: ["StrataCore", "CNcursesw"]),
+        .executableTarget(
+            name: "strata",
+            dependencies: [
+                "StrataCore", "StrataData", "StrataTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "StrataTestSupport",
+            dependencies: ["StrataCore", "StrataData", "StrataTUI"],
+            path: "Tests/StrataTestSupport"
+        ),
+        .testTarget(
+            name: "StrataCoreTests",
+            dependencies: [
+                "StrataCore", "StrataTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "StrataDataTests", dependencies: ["StrataData", "StrataTestSupport"]),
+        .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"]),
+        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataTestSupport"]),
+    ]
+)

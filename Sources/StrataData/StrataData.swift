@@ -1,0 +1,2 @@
+// Reading and writing: dataset formats, validation, session store (SPEC §1).
+import StrataCore
