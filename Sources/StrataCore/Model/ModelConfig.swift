@@ -1,0 +1,44 @@
+/// Every tunable of the model, with SPEC defaults (Docs/model.md lists each with its formula).
+/// Codable, so sessions and reports store exactly what produced a state.
+public struct ModelConfig: Hashable, Sendable, Codable {
+    public var tiers: [TemporalTier] = TemporalTier.standard
+    public var gains = ActionGains()
+    public var labelRule = TierLabelRule()
+    public var drift = CosineDriftMonitor.Settings()
+    public var pageHinkley = PageHinkley.Settings()
+    public var learner = FTRLProximal.Settings()
+
+    /// Segments: k clusters, refreshed every `segmentRefreshEvents` stream events.
+    public var segmentCount = 8
+    public var segmentRefreshEvents = 1000
+    /// Half-life of item popularity, in stream events (global and per segment).
+    public var popularityHalfLife = 3000.0
+    /// Co-occurrence pairs a positive with this many previous positives of the user (0 = all).
+    public var cooccurrenceWindow = 20
+    /// Recent positives whose co-occurrence neighbours feed the feature and candidates.
+    public var recentPositives = 10
+    /// Weight ρ^k of the k-th most recent positive in the co-occurrence feature.
+    public var cooccurrenceRecency = 0.85
+
+    /// Replay labelling (SPEC §4).
+    public var sampledNegatives = 4
+    public var shownNegativeWeight = 0.2
+
+    /// Recommendations (SPEC §4).
+    public var recommendationCount = 10
+    public var mmrLambda = 0.8
+    public var exploration = Exploration.none
+    public var candidateNodesPerTier = 3
+    public var candidatePopular = 50
+    public var seed: UInt64 = 42
+
+    public enum Exploration: Hashable, Sendable, Codable {
+        case none
+        case thompson
+        case epsilonGreedy(Double)
+    }
+
+    public init() {}
+
+    public static let standard = ModelConfig()
+}

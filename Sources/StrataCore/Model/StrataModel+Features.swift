@@ -1,0 +1,74 @@
+extension StrataModel {
+    /// Fills the share table `p_τ(n)` of `user` into the scratch buffer.
+    mutating func fillShares(for user: UserIndex) {
+        users[user].interest.fillShareTable(taxonomy: taxonomy, tiers: tiers, decay: decay, into: &scratch.shares)
+    }
+
+    func featureScratch() -> [Double] {
+        scratch.features.count == layout.dimension ? scratch.features : Array(repeating: 0, count: layout.dimension)
+    }
+
+    /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShares(for: u)`
+    /// since the user's last change. O(depth × paths × tiers + terms × tiers + K).
+    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double]) {
+        for k in 0..<x.count { x[k] = 0 }
+        let tierCount = tiers.count
+        let shares = scratch.shares
+        for r in catalogue.nodeRefs(of: i) {
+            let node = catalogue.nodeRefNode[r]
+            let level = taxonomy.depths[node]
+            guard level <= layout.levels else { continue }
+            let weight = catalogue.nodeRefShare[r]
+            for t in 0..<tierCount {
+                x[layout.share(tier: t, level: level)] += weight * shares[node * tierCount + t]
+            }
+        }
+        let state = users[u]
+        for t in 0..<tierCount {
+            x[layout.content(tier: t)] = state.profiles[t].cosine(item: i, vectors: vectors)
+        }
+        x[layout.cooccurrenceIndex] = cooccurrenceFeature(user: u, item: i)
+        x[layout.popularityIndex] = log1pDecayed(popularity.value(of: i, at: clock))
+        let segment = state.segment
+        x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0
+        x[layout.biasIndex] = 1
+    }
+
+    /// `Σ_k ρ^k · cos(p_k, i)` over the user's last K positives, newest first (k = 0, 1, …).
+    func cooccurrenceFeature(user u: UserIndex, item i: ItemIndex) -> Double {
+        let positives = users[u].positives
+        var total = 0.0
+        var age = 0
+        for p in positives.reversed().prefix(config.recentPositives) {
+            total += recencyWeight(age) * cooccurrence.cosine(p, i)
+            age += 1
+        }
+        return total
+    }
+
+    /// Weight of the k-th most recent positive in the co-occurrence feature.
+    @inline(__always)
+    func recencyWeight(_ age: Int) -> Double { strataPow(config.cooccurrenceRecency, Double(age)) }
+
+    @inline(__always)
+    func log1pDecayed(_ value: Double) -> Double { strataLog1p(value) }
+
+    /// Public, allocation-friendly feature vector for one (user, item), e.g. for details views.
+    public mutating func featureVector(user: UserIndex, item: ItemIndex) -> [Double] {
+        ensureUser(user)
+        fillShares(for: user)
+        var x = Array(repeating: 0.0, count: layout.dimension)
+        features(user: user, item: item, clock: Double(position), into: &x)
+        return x
+    }
+
+    /// The user's share `p_τ(n)` of every node, flat `node * tierCount + tier`.
+    public func shareTable(user: UserIndex) -> [Double] {
+        var table: [Double] = []
+        guard user < users.count else {
+            return Array(repeating: 0, count: taxonomy.nodeCount * tiers.count)
+        }
+        users[user].interest.fillShareTable(taxonomy: taxonomy, tiers: tiers, decay: decay, into: &table)
+        return table
+    }
+}

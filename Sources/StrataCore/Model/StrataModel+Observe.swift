@@ -1,0 +1,184 @@
+extension StrataModel {
+    /// Learns one stream event and updates the user's state (SPEC §3–4, Docs/model.md §9):
+    /// first the learner is trained on the labelled examples the event implies (test, then
+    /// train), then strengths, profiles, co-occurrence and popularity are updated, labels and
+    /// drift re-evaluated. Advances `position`.
+    @discardableResult
+    public mutating func observe(_ event: Event) -> Observation {
+        let result = apply(event)
+        position += 1
+        if config.segmentRefreshEvents > 0 && position % config.segmentRefreshEvents == 0 { refreshSegments() }
+        return result
+    }
+
+    /// A human decision on a recommended item: accept is label 1, reject label 0 (SPEC §4).
+    /// It flows through the same path as a stream event (the item joins the user's history)
+    /// but does not advance the stream position.
+    @discardableResult
+    public mutating func decide(user: UserIndex, item: ItemIndex, accepted: Bool, time: Int64) -> Observation {
+        decisionCount += 1
+        return apply(Event(time: time, user: user, item: item, action: accepted ? .accept : .reject))
+    }
+
+    /// Records the slate shown to a user; its items not taken next are weak negatives.
+    public mutating func show(slate: [ItemIndex], to user: UserIndex) {
+        ensureUser(user)
+        users[user].shownSlate = slate
+    }
+
+    private mutating func apply(_ event: Event) -> Observation {
+        precondition(event.item >= 0 && event.item < catalogue.count,
+                     "event item \(event.item) outside the catalogue of \(catalogue.count) items")
+        ensureUser(event.user)
+        let u = event.user
+        let gain = config.gains.gain(for: event.action, value: event.value)
+        var observation = Observation(position: position, event: event, gain: gain)
+
+        learn(from: event, gain: gain, into: &observation)
+        updateState(with: event, gain: gain)
+        relabel(user: u, item: event.item, time: event.time, into: &observation)
+        checkDrift(user: u, time: event.time, into: &observation)
+        return observation
+    }
+
+    // MARK: Learning (SPEC §4 labelling rule)
+
+    private mutating func learn(from event: Event, gain: Double, into observation: inout Observation) {
+        guard gain != 0 else { return }
+        let u = event.user
+        let label: Double = gain > 0 ? 1 : 0
+        fillShares(for: u)
+        var x = featureScratch()
+
+        features(user: u, item: event.item, clock: Double(position), into: &x)
+        let p = learner.update(x: x, label: label)
+        let loss = -strataLog(max(1e-15, label == 1 ? p : 1 - p))
+        observation.prediction = p
+        observation.logLoss = loss
+        observation.examplesLearned += 1
+        logLossSum += loss
+        logLossCount += 1
+        if surprise.observe(loss, settings: config.pageHinkley) {
+            let alert = DriftAlert(kind: .learnerSurprise, position: position, time: event.time, user: u, score: config.pageHinkley.lambda)
+            driftAlerts.append(alert)
+            observation.driftAlerts.append(alert)
+        }
+
+        let slate = users[u].shownSlate
+        if !slate.isEmpty {
+            for shown in slate where shown != event.item {
+                features(user: u, item: shown, clock: Double(position), into: &x)
+                learner.update(x: x, label: 0, weight: config.shownNegativeWeight)
+                observation.examplesLearned += 1
+            }
+            users[u].shownSlate = []
+        }
+
+        guard label == 1, catalogue.count > 1 else { scratch.features = x; return }
+        var drawn = 0
+        var attempts = 0
+        while drawn < config.sampledNegatives && attempts < config.sampledNegatives * 8 {
+            attempts += 1
+            let candidate = rng.nextIndex(below: catalogue.count)
+            if candidate == event.item || users[u].hasSeen(candidate) { continue }
+            features(user: u, item: candidate, clock: Double(position), into: &x)
+            learner.update(x: x, label: 0)
+            observation.examplesLearned += 1
+            drawn += 1
+        }
+        scratch.features = x
+    }
+
+    // MARK: State
+
+    private mutating func updateState(with event: Event, gain: Double) {
+        let u = event.user
+        let clock = Double(position)
+        users[u].interest.observe(gain: gain, time: event.time, catalogue: catalogue, item: event.item, tiers: tiers, decay: decay)
+        users[u].eventCount += 1
+        for t in 0..<tiers.count {
+            let profileClock = users[u].interest.clock(tiers[t].clock)
+            users[u].profiles[t].add(gain: gain, item: event.item, vectors: vectors, clock: profileClock, decay: decay[t])
+        }
+        users[u].seen.insert(Int32(truncatingIfNeeded: event.item))
+        if config.gains.isPositive(event.action, value: event.value) {
+            cooccurrence.recordPositive(item: event.item, history: users[u].positives[...], window: config.cooccurrenceWindow)
+            users[u].positives.append(event.item)
+            popularity.add(1, to: event.item, at: clock)
+            let segment = users[u].segment
+            if segment >= 0 { segmentPopularity[segment].add(1, to: event.item, at: clock) }
+        }
+        if !inSegmentBatch[u] {
+            inSegmentBatch[u] = true
+            segmentBatch.append(u)
+        }
+    }
+
+    // MARK: Labels (SPEC §3, hysteresis)
+
+    private mutating func relabel(user u: UserIndex, item: ItemIndex, time: Int64, into observation: inout Observation) {
+        var parents: [NodeIndex] = []
+        for r in catalogue.nodeRefs(of: item) {
+            let parent = taxonomy.parents[catalogue.nodeRefNode[r]]
+            if !parents.contains(parent) { parents.append(parent) }
+        }
+        let short = 0
+        let long = tiers.count - 1
+        let tierCount = tiers.count
+        var groupShares = [[Double]](repeating: [], count: tierCount)
+        for parent in parents {
+            for t in 0..<tierCount {
+                groupShares[t] = users[u].interest.shares(ofChildrenOf: parent, tier: t, taxonomy: taxonomy, tiers: tiers, decay: decay)
+            }
+            for (k, node) in taxonomy.children[parent].enumerated() {
+                let candidate = config.labelRule.label(
+                    short: groupShares[short][k], long: groupShares[long][k],
+                    allShares: (0..<tierCount).lazy.map { groupShares[$0][k] })
+                if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
+                    let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
+                    tierChanges.append(record)
+                    observation.tierChanges.append(record)
+                }
+            }
+        }
+    }
+
+    // MARK: Drift (SPEC §3)
+
+    private mutating func checkDrift(user u: UserIndex, time: Int64, into observation: inout Observation) {
+        guard users[u].interest.eventCount >= config.drift.warmUpEvents else { return }
+        let short = topLevelShares(user: u, tier: 0)
+        let long = topLevelShares(user: u, tier: tiers.count - 1)
+        let cosine = CosineDriftMonitor.cosine(short, long)
+        guard users[u].drift.update(cosine: cosine, settings: config.drift) else { return }
+        let tops = taxonomy.topLevel
+        let deltas = tops.indices.map { (tops[$0], short[$0] - long[$0]) }
+        let rose = deltas.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
+        let fell = deltas.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
+        let kind: DriftAlert.Kind = users[u].drift.inDrift ? .interestShift : .cleared
+        let alert = DriftAlert(kind: kind, position: position, time: time, user: u, score: cosine, rose: rose, fell: fell)
+        driftAlerts.append(alert)
+        observation.driftAlerts.append(alert)
+    }
+
+    public func topLevelShares(user u: UserIndex, tier: Int) -> [Double] {
+        guard u < users.count else { return Array(repeating: 0, count: taxonomy.topLevel.count) }
+        return users[u].interest.shares(ofChildrenOf: Taxonomy.root, tier: tier, taxonomy: taxonomy, tiers: tiers, decay: decay)
+    }
+
+    // MARK: Segments (SPEC §3)
+
+    /// One mini-batch k-means step over the users touched since the last refresh, then their
+    /// segments are reassigned.
+    public mutating func refreshSegments() {
+        guard !segmentBatch.isEmpty, segments.dimension > 0 else { return }
+        let batch = segmentBatch
+        let points = batch.map { topLevelShares(user: $0, tier: tiers.count - 1) }
+        segments.update(batch: points)
+        for (u, point) in zip(batch, points) {
+            users[u].segment = segments.nearest(point)
+            inSegmentBatch[u] = false
+        }
+        segmentBatch = []
+    }
+}

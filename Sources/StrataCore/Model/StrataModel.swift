@@ -1,0 +1,77 @@
+/// The whole adaptive model of SPEC §3–4 for every user of one catalogue: interest state,
+/// tier labels, drift, segments, popularity, co-occurrence and the online learner.
+///
+/// A value type: copying it is a checkpoint (arrays are copy-on-write), which is how the
+/// explorer rewinds. No I/O, no clock, no global RNG: the same events and decisions always
+/// give the same `stateHash`.
+public struct StrataModel: Sendable {
+    public let config: ModelConfig
+    public let catalogue: Catalogue
+    public let layout: FeatureLayout
+    public let vectors: ItemVectors
+    let decay: [DecayTable]
+
+    public internal(set) var users: [UserState] = []
+    public internal(set) var learner: FTRLProximal
+    public internal(set) var cooccurrence: CooccurrenceIndex
+    public internal(set) var popularity: DecayedCounts
+    public internal(set) var segmentPopularity: [DecayedCounts]
+    public internal(set) var segments: MiniBatchKMeans
+    public internal(set) var surprise = PageHinkley()
+    var rng: Xoshiro256StarStar
+
+    /// Stream events observed so far (the next event's stream position).
+    public internal(set) var position = 0
+    /// Human (or autopilot) decisions applied so far.
+    public internal(set) var decisionCount = 0
+    public internal(set) var tierChanges: [TierChange] = []
+    public internal(set) var driftAlerts: [DriftAlert] = []
+    /// Running mean log-loss of the taken-item predictions.
+    public internal(set) var logLossSum = 0.0
+    public internal(set) var logLossCount = 0
+    /// Users touched since the last segment refresh, in first-touch order.
+    var segmentBatch: [UserIndex] = []
+    var inSegmentBatch: [Bool] = []
+
+    /// Scratch buffers reused across calls (not part of the state).
+    var scratch = Scratch()
+
+    public init(catalogue: Catalogue, config: ModelConfig = .standard, userCount: Int = 0) {
+        self.config = config
+        self.catalogue = catalogue
+        layout = FeatureLayout(tiers: config.tiers.count, levels: catalogue.taxonomy.depth)
+        vectors = ItemVectors(catalogue: catalogue)
+        decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
+        learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: layout.priorWeights())
+        cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
+        popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
+        segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),
+                                  count: config.segmentCount)
+        segments = MiniBatchKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
+        rng = Xoshiro256StarStar(seed: config.seed)
+        if userCount > 0 { ensureUser(userCount - 1) }
+    }
+
+    public var tiers: [TemporalTier] { config.tiers }
+    public var taxonomy: Taxonomy { catalogue.taxonomy }
+    public var weights: [Double] { learner.weights }
+    public var meanLogLoss: Double { logLossCount > 0 ? logLossSum / Double(logLossCount) : 0 }
+
+    mutating func ensureUser(_ user: UserIndex) {
+        precondition(user >= 0, "user index must be non-negative, got \(user)")
+        while users.count <= user {
+            users.append(UserState(nodeCount: taxonomy.nodeCount, tierCount: tiers.count))
+            inSegmentBatch.append(false)
+        }
+    }
+
+    public func user(_ user: UserIndex) -> UserState? { user < users.count ? users[user] : nil }
+
+    struct Scratch: Sendable {
+        var shares: [Double] = []
+        var features: [Double] = []
+        var dense: [[Double]] = []
+        var cooc: [Double] = []
+        var nodeContribution: [Double] = []
+    }
+}

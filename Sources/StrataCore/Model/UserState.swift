@@ -1,0 +1,26 @@
+/// Everything the model keeps about one user (SPEC §3).
+public struct UserState: Sendable {
+    public internal(set) var interest: UserInterest
+    public internal(set) var tracker: TierTracker
+    public internal(set) var drift = CosineDriftMonitor()
+    /// One decayed content profile per temporal tier.
+    public internal(set) var profiles: [TextProfile]
+    /// Items the user has had in any event (never recommended again).
+    public internal(set) var seen: Set<Int32> = []
+    /// Positives in stream order (co-occurrence pairs and the "because you liked" reasons).
+    public internal(set) var positives: [ItemIndex] = []
+    /// The user's segment (k-means cluster), −1 before the first refresh.
+    public internal(set) var segment = -1
+    /// The slate last shown to this user and not yet answered (SPEC §4 labelling).
+    public internal(set) var shownSlate: [ItemIndex] = []
+    /// Per-item event history, newest last (details view): (position, action, value).
+    public internal(set) var eventCount = 0
+
+    init(nodeCount: Int, tierCount: Int) {
+        interest = UserInterest(nodeCount: nodeCount, tierCount: tierCount)
+        tracker = TierTracker(nodeCount: nodeCount)
+        profiles = Array(repeating: TextProfile(), count: tierCount)
+    }
+
+    public func hasSeen(_ item: ItemIndex) -> Bool { seen.contains(Int32(truncatingIfNeeded: item)) }
+}

@@ -1,0 +1,50 @@
+/// Encodes trace rows as JSON Lines: one object per `\n`-terminated line, keys in column order
+/// (fixed ones first), absent columns omitted, non-finite numbers as `null`.
+struct TraceJSONLEncoder {
+    /// Named columns after the fixed ones, in order.
+    let columns: [String]
+
+    /// One row as a JSON object line.
+    func encode(_ row: TraceRow) -> String {
+        var members = [
+            "\"position\":\(row.position)",
+            "\"time\":\(row.time)",
+            "\"user\":" + Self.string(row.user),
+            "\"item\":" + Self.string(row.item),
+        ]
+        for column in columns {
+            guard let value = row.values[column] else { continue }
+            members.append(Self.string(column) + ":" + Self.value(value))
+        }
+        return "{" + members.joined(separator: ",") + "}\n"
+    }
+
+    static func value(_ value: TraceValue) -> String {
+        switch value {
+        case .number(let number): return number.isFinite ? "\(number)" : "null"
+        case .integer(let integer): return String(integer)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .text(let text): return string(text)
+        }
+    }
+
+    /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

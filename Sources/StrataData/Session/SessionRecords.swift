@@ -1,0 +1,78 @@
+import Foundation
+
+/// What a session was started on, and where it was last left (Docs/sessions.md §2).
+public struct SessionHeader: Sendable, Hashable {
+    /// SHA-256 of the dataset, lower-case hex.
+    public var fingerprint: String
+    /// Dataset name or locator (e.g. `ml-100k` or a path), for messages and `inspect`.
+    public var datasetName: String
+    /// The configuration, a JSON text blob exactly as the caller supplied it at creation.
+    public var config: String
+    /// Stream position recorded by the last `updateLastState`, if any.
+    public var lastPosition: Int?
+    /// State hash recorded by the last `updateLastState`, if any.
+    public var lastStateHash: String?
+
+    public init(
+        fingerprint: String, datasetName: String, config: String,
+        lastPosition: Int? = nil, lastStateHash: String? = nil
+    ) {
+        self.fingerprint = fingerprint
+        self.datasetName = datasetName
+        self.config = config
+        self.lastPosition = lastPosition
+        self.lastStateHash = lastStateHash
+    }
+}
+
+/// A named place in the stream the user asked to come back to.
+public struct Bookmark: Sendable, Hashable {
+    /// Stream position bookmarked.
+    public var position: Int
+    /// Free text the user typed.
+    public var label: String
+    /// Number of decisions recorded when the bookmark was made, so a bookmark can be placed
+    /// in the decision history as well as in the stream.
+    public var createdSequence: Int
+
+    public init(position: Int, label: String, createdSequence: Int) {
+        self.position = position
+        self.label = label
+        self.createdSequence = createdSequence
+    }
+}
+
+/// A saved model state at a stream position, to shorten replays (optional; the decision log
+/// alone is enough to rebuild every state).
+public struct Snapshot: Sendable, Hashable {
+    /// Stream position the state belongs to (after that many events were applied).
+    public var position: Int
+    /// Hash of the state, to check a restored state against.
+    public var stateHash: String
+    /// Opaque encoded state; its format belongs to the caller.
+    public var blob: Data
+
+    public init(position: Int, stateHash: String, blob: Data) {
+        self.position = position
+        self.stateHash = stateHash
+        self.blob = blob
+    }
+}
+
+/// A read-only summary of a session file, for `strata` to print (see `SessionStore.inspect`).
+public struct SessionSummary: Sendable, Hashable {
+    /// The session file.
+    public var path: String
+    /// Header: fingerprint, dataset, config and last state.
+    public var header: SessionHeader
+    /// Number of recorded decisions.
+    public var decisionCount: Int
+    /// Number of accepted decisions among them.
+    public var acceptedCount: Int
+    /// Number of bookmarks.
+    public var bookmarkCount: Int
+    /// Number of snapshots.
+    public var snapshotCount: Int
+    /// Identifiers of the schema migrations applied, oldest first.
+    public var migrations: [String]
+}

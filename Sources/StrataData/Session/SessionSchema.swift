@@ -1,0 +1,49 @@
+import GRDB
+
+/// The session file's schema, as named migrations (Docs/sessions.md §2).
+///
+/// Migrations are append-only: a released migration is never edited, a change is a new one.
+enum SessionSchema {
+    /// The single-row table holding the session header.
+    static let sessionTable = "session"
+
+    /// Identifiers of every migration this build knows, oldest first.
+    static var knownMigrations: [String] { migrator.migrations }
+
+    /// The migrator that creates or upgrades a session file.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: session, decision, bookmark, snapshot") { db in
+            // One row (id = 1): what the session was started on, and where it was left.
+            try db.execute(sql: """
+                CREATE TABLE session (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    fingerprint TEXT NOT NULL,
+                    datasetName TEXT NOT NULL,
+                    config TEXT NOT NULL,
+                    lastPosition INTEGER,
+                    lastStateHash TEXT
+                );
+                CREATE TABLE decision (
+                    sequence INTEGER PRIMARY KEY CHECK (sequence >= 0),
+                    streamPosition INTEGER NOT NULL CHECK (streamPosition >= 0),
+                    user TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    accepted INTEGER NOT NULL CHECK (accepted IN (0, 1))
+                );
+                CREATE TABLE bookmark (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    label TEXT NOT NULL,
+                    createdSequence INTEGER NOT NULL
+                );
+                CREATE TABLE snapshot (
+                    position INTEGER PRIMARY KEY CHECK (position >= 0),
+                    stateHash TEXT NOT NULL,
+                    blob BLOB NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,30 @@
+/// How a reader treats bad input.
+public struct LoadOptions: Sendable {
+    public enum Mode: Sendable {
+        /// Skip bad lines, count them and keep the first `problemLimit` to show (the default).
+        case skipBadLines
+        /// Throw the first problem as a `DatasetError`.
+        case strict
+    }
+
+    public var mode: Mode
+    /// How many problems the report keeps in full; every problem is still counted.
+    public var problemLimit: Int
+    /// Lines longer than this many bytes are problems ("line too long"), never read whole.
+    public var maximumLineLength: Int
+    /// Bytes read from the file per system call.
+    public var chunkSize: Int
+
+    public init(mode: Mode = .skipBadLines, problemLimit: Int = 10,
+                maximumLineLength: Int = 1 << 20, chunkSize: Int = 1 << 20) {
+        self.mode = mode
+        self.problemLimit = problemLimit
+        self.maximumLineLength = max(1, maximumLineLength)
+        self.chunkSize = max(4096, chunkSize)
+    }
+
+    public static let standard = LoadOptions()
+    public static let strict = LoadOptions(mode: .strict)
+    /// What `validate` uses: skip and keep (nearly) every problem.
+    public static let validation = LoadOptions(mode: .skipBadLines, problemLimit: 10_000)
+}
