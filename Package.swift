@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "StrataCoreTests",
             dependencies: [
-                "StrataCore", "StrataTestSupport",
+                "StrataCore", "StrataData", "StrataTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

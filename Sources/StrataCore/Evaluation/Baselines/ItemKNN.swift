@@ -1,0 +1,82 @@
+/// Baseline: online item–item cosine k-NN without truncation (EVALUATION.md, "Built-in
+/// baselines").
+///
+/// c[i] = positives of i so far; C[i][j] = users with both i and j as positives so far. On a
+/// positive (u, i): for each earlier positive p of u, `C[i][p] += 1` and `C[p][i] += 1`; then
+/// `c[i] += 1`. Score of j for u: the sum over u's earlier positives p, **in stream order**, of
+/// `C[p][j] / sqrt(c[p]·c[j])` where C[p][j] > 0 — the order fixes the floating-point sum,
+/// hence ties and `ranks_sha256`.
+///
+/// A repeated positive (u already has i as a positive) changes nothing, so C keeps counting
+/// *users*; the protocol leaves this open and ML-100k has no repeats.
+///
+/// Storage is dense (`DenseCooccurrence`, n² × 12 bytes) up to `denseItemLimit` items and
+/// sparse above (`SparseCooccurrence`).
+public struct ItemKNN: RankingModel, Hashable, Sendable {
+    /// 4,096 items ≈ 201 MB of dense storage; larger catalogues use sparse rows.
+    public static let defaultDenseItemLimit = 4_096
+
+    public let name = "ItemKNN"
+    public let itemCount: Int
+    /// c[i].
+    public private(set) var itemPositives: [Int32]
+    /// Each user's positives in stream order (u's "earlier positives").
+    public private(set) var userPositives: [[Int32]] = []
+    /// Bitset per user of the items in `userPositives`, to recognise repeats in O(1).
+    private var userPositiveBits: [[UInt64]] = []
+    private var dense: DenseCooccurrence?
+    private var sparse: SparseCooccurrence?
+
+    public init(itemCount: Int, denseItemLimit: Int = ItemKNN.defaultDenseItemLimit) {
+        self.itemCount = itemCount
+        itemPositives = [Int32](repeating: 0, count: itemCount)
+        if itemCount <= denseItemLimit {
+            dense = DenseCooccurrence(itemCount: itemCount)
+        } else {
+            sparse = SparseCooccurrence(itemCount: itemCount)
+        }
+    }
+
+    public var configDescription: [String: String] {
+        ["similarity": "cosine", "neighbours": "all", "storage": dense == nil ? "sparse" : "dense"]
+    }
+
+    /// C[a][b]: users with both items as positives so far.
+    public func cooccurrences(_ a: ItemIndex, _ b: ItemIndex) -> Int {
+        Int(dense?.count(a, b) ?? sparse?.count(a, b) ?? 0)
+    }
+
+    /// O(|u's positives| × items) dense; O(their non-zeros) sparse.
+    public func score(user: UserIndex, time: Int64, into scores: inout [Double]) {
+        for j in scores.indices { scores[j] = 0 }
+        guard user < userPositives.count else { return }
+        if let dense {
+            dense.accumulate(rows: userPositives[user], into: &scores)
+        } else if let sparse {
+            sparse.accumulate(rows: userPositives[user], itemPositives: itemPositives, into: &scores)
+        }
+    }
+
+    /// O(|u's positives| + items) dense; O(|u's positives|) sparse.
+    public mutating func learn(_ event: Event, isPositive: Bool) {
+        guard isPositive else { return }
+        let (user, item) = (event.user, event.item)
+        let words = (itemCount + 63) / 64
+        while userPositives.count <= user {
+            userPositives.append([])
+            userPositiveBits.append([])
+        }
+        if userPositiveBits[user].isEmpty { userPositiveBits[user] = [UInt64](repeating: 0, count: words) }
+        let bit: UInt64 = 1 << UInt64(item & 63)
+        guard userPositiveBits[user][item >> 6] & bit == 0 else { return }
+        userPositiveBits[user][item >> 6] |= bit
+
+        for p in userPositives[user] {
+            dense?.recordPair(item, Int(p))
+            sparse?.recordPair(item, Int(p))
+        }
+        itemPositives[item] += 1
+        dense?.refresh(item, itemPositives: itemPositives)
+        userPositives[user].append(Int32(item))
+    }
+}

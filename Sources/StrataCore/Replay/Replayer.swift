@@ -1,0 +1,112 @@
+/// Steps a dataset's stream through a `StrataModel`, applies decisions at their positions and
+/// rewinds exactly (SPEC §8 "step back"): a copy of the model is kept every
+/// `checkpointInterval` events, and going back restores the nearest checkpoint and re-replays
+/// stream and decisions from there. Deterministic: the state at position p depends only on the
+/// stream, the config and the decisions made before p.
+public struct Replayer: Sendable {
+    public let dataset: Dataset
+    public private(set) var model: StrataModel
+    /// Decisions in the order they were made (sorted by position, stable).
+    public private(set) var decisions: [ReplayDecision] = []
+    public private(set) var hitRate: RunningHitRate
+    public let checkpointInterval: Int
+    private var checkpoints: [Int: (model: StrataModel, hitRate: RunningHitRate)] = [:]
+    private var scores: [Double] = []
+    /// The latest observation, for the stream pane and the timeline.
+    public private(set) var lastObservation: Observation?
+
+    public init(dataset: Dataset, config: ModelConfig = .standard, checkpointInterval: Int = 500, hitRateEvery: Int = 10) {
+        precondition(checkpointInterval > 0, "checkpoint interval must be positive, got \(checkpointInterval)")
+        self.dataset = dataset
+        self.checkpointInterval = checkpointInterval
+        model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
+        hitRate = RunningHitRate(every: hitRateEvery)
+        checkpoints[0] = (model, hitRate)
+    }
+
+    public var position: Int { model.position }
+    public var total: Int { dataset.events.count }
+    public var isAtEnd: Bool { position >= total }
+    public var nextEvent: Event? { isAtEnd ? nil : dataset.events[position] }
+
+    /// Learns the next stream event. Returns nil at the end of the stream.
+    @discardableResult
+    public mutating func step() -> Observation? {
+        guard let event = nextEvent else { return nil }
+        if model.config.gains.isPositive(event.action, value: event.value), hitRate.nextPositiveIsSampled() {
+            model.scoreAll(user: event.user, into: &scores)
+            let user = model.users[event.user]
+            hitRate.record(rank: RunningHitRate.rank(of: event.item, scores: scores, excluding: { user.hasSeen($0) }))
+        }
+        let observation = model.observe(event)
+        lastObservation = observation
+        if model.position % checkpointInterval == 0 && checkpoints[model.position] == nil {
+            checkpoints[model.position] = (model, hitRate)
+        }
+        applyDecisions(at: model.position)
+        return observation
+    }
+
+    /// Steps up to `count` events; returns how many were learned.
+    @discardableResult
+    public mutating func step(count: Int) -> Int {
+        var done = 0
+        while done < count, step() != nil { done += 1 }
+        return done
+    }
+
+    /// Applies an accept/reject now and records it so every rewind and reopen replays it.
+    @discardableResult
+    public mutating func decide(user: UserIndex, item: ItemIndex, accepted: Bool) -> Observation {
+        let decision = ReplayDecision(position: position, user: user, item: item, accepted: accepted)
+        decisions.append(decision)
+        let observation = apply(decision)
+        lastObservation = observation
+        return observation
+    }
+
+    /// Moves to `target` (clamped to the stream): forward by stepping, backward by restoring
+    /// the nearest checkpoint at or before it and re-replaying. Exact: the state hash equals the
+    /// one first reached at `target`.
+    public mutating func seek(to target: Int) {
+        let target = max(0, min(target, total))
+        if target < position {
+            let base = (target / checkpointInterval) * checkpointInterval
+            let restore = checkpoints.keys.filter { $0 <= target }.max() ?? 0
+            _ = base
+            if let checkpoint = checkpoints[restore] {
+                model = checkpoint.model
+                hitRate = checkpoint.hitRate
+            }
+            lastObservation = nil
+            // Decisions made exactly at the checkpoint's position come after its snapshot.
+            applyDecisions(at: model.position)
+        }
+        while position < target, step() != nil {}
+    }
+
+    public mutating func stepBack(count: Int = 1) { seek(to: position - count) }
+
+    /// Replays a recorded decision log (reopening a session).
+    public mutating func load(decisions log: [ReplayDecision]) {
+        precondition(position == 0, "decisions must be loaded before replaying")
+        decisions = log.sorted { $0.position < $1.position }
+        applyDecisions(at: 0)
+    }
+
+    /// Records the slate shown to a user (weak negatives for the next event, SPEC §4).
+    public mutating func show(slate: [ItemIndex], to user: UserIndex) { model.show(slate: slate, to: user) }
+
+    public mutating func recommendations(for user: UserIndex, count: Int? = nil) -> [Recommendation] {
+        model.recommendations(for: user, count: count)
+    }
+
+    private mutating func applyDecisions(at position: Int) {
+        for decision in decisions where decision.position == position { _ = apply(decision) }
+    }
+
+    private mutating func apply(_ decision: ReplayDecision) -> Observation {
+        let time = position > 0 ? dataset.events[position - 1].time : (dataset.events.first?.time ?? 0)
+        return model.decide(user: decision.user, item: decision.item, accepted: decision.accepted, time: time)
+    }
+}

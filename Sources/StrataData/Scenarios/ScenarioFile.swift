@@ -1,0 +1,85 @@
+import Foundation
+import StrataCore
+
+/// Reads scenario JSON files (Docs/scenarios.md): decodes with `JSONDecoder`, then validates
+/// the semantics, and turns every problem into a `ScenarioError` naming the file, the line and
+/// the field.
+public enum ScenarioFile {
+    /// - Throws: `ScenarioError`: an unreadable file, bad JSON, a wrong type or unknown field
+    ///   (one problem), or every validation issue.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ScenarioError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Decodes and validates `data`; `file` names it in errors.
+    public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
+        let bytes = [UInt8](data)
+        let scenario: Scenario
+        do {
+            scenario = try JSONDecoder().decode(Scenario.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error, file: file, bytes: bytes)
+        } catch {
+            throw ScenarioError(file: file, message: "\(error)")
+        }
+        let issues = scenario.validationIssues()
+        guard issues.isEmpty else {
+            throw ScenarioError(file: file, problems: issues.map { issue in
+                ScenarioError.Problem(line: JSONLocation.line(of: issue.path, in: bytes), field: issue.path, message: issue.message)
+            })
+        }
+        return scenario
+    }
+
+    /// Words a decoding error as "expected …, found …" at a field and line.
+    static func describe(_ error: DecodingError, file: String, bytes: [UInt8]) -> ScenarioError {
+        func located(_ path: ScenarioFieldPath, _ message: String) -> ScenarioError {
+            ScenarioError(file: file, line: JSONLocation.line(of: path, in: bytes), field: path, message: message)
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            let path = ScenarioFieldPath(codingPath: context.codingPath)
+            let found = JSONLocation.kind(of: path, in: bytes).map { ", found \($0)" } ?? ""
+            return located(path, "expected \(describe(type))\(found)")
+        case .valueNotFound(let type, let context):
+            let path = ScenarioFieldPath(codingPath: context.codingPath)
+            return located(path, "expected \(describe(type)), found null")
+        case .keyNotFound(let key, let context):
+            let path = ScenarioFieldPath(codingPath: context.codingPath + [key])
+            let line = JSONLocation.line(of: ScenarioFieldPath(codingPath: context.codingPath), in: bytes)
+            let detail = context.debugDescription.hasPrefix("No value") || context.debugDescription.isEmpty ? "" : " (\(context.debugDescription))"
+            return ScenarioError(file: file, line: line, field: path, message: "missing required field '\(key.stringValue)'\(detail)")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                // Foundation gives no position for syntax errors on Linux: find it ourselves.
+                if let failure = JSONSyntaxCheck.firstError(in: bytes) {
+                    let (line, column) = JSONSyntaxCheck.lineAndColumn(of: failure.offset, in: bytes)
+                    return ScenarioError(file: file, line: line, column: column, message: "not valid JSON: \(failure.message)")
+                }
+                return ScenarioError(file: file, message: "not valid JSON: \(context.debugDescription)")
+            }
+            return located(ScenarioFieldPath(codingPath: context.codingPath), context.debugDescription)
+        @unknown default:
+            return ScenarioError(file: file, message: "\(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is UInt64.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") || name.contains("UnkeyedDecodingContainer") { return "an array" }
+            return "an object"
+        }
+    }
+}
