@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "StrataTestSupport",
-            dependencies: ["StrataCore", "StrataData", "StrataTUI"],
+            dependencies: ["StrataCore", "StrataData"],
             path: "Tests/StrataTestSupport"
         ),
         .testTarget(

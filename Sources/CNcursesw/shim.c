@@ -1,1 +1,128 @@
+// Stateful half of the ncursesw shim: the quit-signal flag, saved terminal modes and the crash
+// handler. Everything reachable from a signal handler is async-signal-safe (write, tcsetattr,
+// sigaction, raise) and uses only data prepared before the handler was installed.
 #include "CNcursesw.h"
+
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <ncursesw/term.h>
+
+// MARK: - Quit signals
+
+static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+enum { quit_signal_count = sizeof quit_signals / sizeof quit_signals[0] };
+static struct sigaction previous_quit_actions[quit_signal_count];
+static int quit_handlers_installed = 0;
+static volatile sig_atomic_t pending_quit_signal = 0;
+
+static void record_quit_signal(int signal_number) {
+    if (pending_quit_signal == 0) pending_quit_signal = signal_number;
+}
+
+int strata_install_quit_handlers(void) {
+    if (quit_handlers_installed) return 0;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = record_quit_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocking read in get_wch returns early
+    for (int i = 0; i < quit_signal_count; i++) {
+        if (sigaction(quit_signals[i], &action, &previous_quit_actions[i]) != 0) {
+            for (int j = 0; j < i; j++) sigaction(quit_signals[j], &previous_quit_actions[j], NULL);
+            return -1;
+        }
+    }
+    quit_handlers_installed = 1;
+    return 0;
+}
+
+void strata_restore_quit_handlers(void) {
+    if (!quit_handlers_installed) return;
+    for (int i = 0; i < quit_signal_count; i++) {
+        sigaction(quit_signals[i], &previous_quit_actions[i], NULL);
+    }
+    quit_handlers_installed = 0;
+}
+
+int strata_pending_quit_signal(void) { return (int)pending_quit_signal; }
+void strata_clear_pending_quit_signal(void) { pending_quit_signal = 0; }
+void strata_record_quit_signal(int signal_number) { record_quit_signal(signal_number); }
+
+// MARK: - Crash cleanup
+
+static const int crash_signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+enum { crash_signal_count = sizeof crash_signals / sizeof crash_signals[0] };
+static struct sigaction previous_crash_actions[crash_signal_count];
+static int crash_handlers_installed = 0;
+static int crash_output_fd = STDOUT_FILENO;
+
+static struct termios saved_modes;
+static int saved_modes_fd = -1;
+
+static char restore_sequence[512];
+static size_t restore_sequence_length = 0;
+
+int strata_save_terminal_modes(int fd) {
+    if (tcgetattr(fd, &saved_modes) != 0) return -1;
+    saved_modes_fd = fd;
+    return 0;
+}
+
+static void append_capability(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return;
+    size_t length = strlen(value);
+    if (restore_sequence_length + length > sizeof restore_sequence) return;
+    memcpy(restore_sequence + restore_sequence_length, value, length);
+    restore_sequence_length += length;
+}
+
+void strata_capture_restore_sequence(void) {
+    restore_sequence_length = 0;
+    append_capability("sgr0");
+    append_capability("cnorm");
+    append_capability("rmcup");
+}
+
+size_t strata_restore_sequence_length(void) { return restore_sequence_length; }
+
+static void handle_crash(int signal_number) {
+    if (restore_sequence_length > 0) {
+        ssize_t ignored = write(crash_output_fd, restore_sequence, restore_sequence_length);
+        (void)ignored;
+    }
+    if (saved_modes_fd >= 0) tcsetattr(saved_modes_fd, TCSANOW, &saved_modes);
+    for (int i = 0; i < crash_signal_count; i++) {
+        if (crash_signals[i] == signal_number) {
+            sigaction(signal_number, &previous_crash_actions[i], NULL);
+            break;
+        }
+    }
+    // The signal is blocked while this handler runs; it is delivered to the previous handler
+    // (or the default action) as soon as we return.
+    raise(signal_number);
+}
+
+void strata_install_crash_handlers(int fd) {
+    if (crash_handlers_installed) return;
+    crash_output_fd = fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handle_crash;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    for (int i = 0; i < crash_signal_count; i++) {
+        sigaction(crash_signals[i], &action, &previous_crash_actions[i]);
+    }
+    crash_handlers_installed = 1;
+}
+
+void strata_restore_crash_handlers(void) {
+    if (!crash_handlers_installed) return;
+    for (int i = 0; i < crash_signal_count; i++) {
+        sigaction(crash_signals[i], &previous_crash_actions[i], NULL);
+    }
+    crash_handlers_installed = 0;
+}

@@ -14,16 +14,20 @@ public struct DriftAlert: Hashable, Sendable, Codable {
     public var position: Int
     public var time: Int64
     public var user: UserIndex
+    /// The user's own event count when the alert was raised (drift-detection delay is
+    /// measured in these units, Docs/model.md §13).
+    public var userEvent: Int
     /// The short-vs-long cosine (interest alerts) or the Page–Hinkley statistic.
     public var score: Double
     public var rose: [NodeIndex]
     public var fell: [NodeIndex]
 
-    public init(kind: Kind, position: Int, time: Int64, user: UserIndex, score: Double, rose: [NodeIndex] = [], fell: [NodeIndex] = []) {
+    public init(kind: Kind, position: Int, time: Int64, user: UserIndex, userEvent: Int = 0, score: Double, rose: [NodeIndex] = [], fell: [NodeIndex] = []) {
         self.kind = kind
         self.position = position
         self.time = time
         self.user = user
+        self.userEvent = userEvent
         self.score = score
         self.rose = rose
         self.fell = fell

@@ -18,6 +18,10 @@ public struct TierLabelRule: Hashable, Sendable, Codable {
     public var dormantShare = 0.03
     /// Consecutive evaluations a new label must hold before it is adopted.
     public var hysteresis = 3
+    /// A node keeps its current label while that label's condition still holds with every
+    /// threshold relaxed by this fraction, unless a label earlier in the order holds strictly
+    /// (Docs/model.md §4 "Retention"). Stops labels flickering on noisy short-term shares.
+    public var retentionMargin = 0.5
 
     public init() {}
 
@@ -31,5 +35,25 @@ public struct TierLabelRule: Hashable, Sendable, Codable {
         if long >= fadingLongShare && ratio <= fadingRatio { return .fading }
         if allShares.allSatisfy({ $0 < dormantShare }) { return .dormant }
         return .active
+    }
+
+    /// The label with retention: `current` is kept while its relaxed condition holds and no
+    /// label before it in the order (core, emerging, fading, dormant, active) holds strictly.
+    public func label(short: Double, long: Double, allShares: [Double], current: TierLabel) -> TierLabel {
+        let strict = label(short: short, long: long, allShares: allShares)
+        if strict == current || strict < current { return strict }
+        return holdsRelaxed(current, short: short, long: long, allShares: allShares) ? current : strict
+    }
+
+    func holdsRelaxed(_ label: TierLabel, short: Double, long: Double, allShares: [Double]) -> Bool {
+        let m = retentionMargin
+        let ratio = long > 0 ? short / long : (short > 0 ? Double.infinity : 0)
+        switch label {
+        case .core: return long >= coreLongShare * (1 - m) && ratio >= coreRatio * (1 - m)
+        case .emerging: return short >= emergingShortShare * (1 - m) && ratio >= emergingRatio * (1 - m)
+        case .fading: return long >= fadingLongShare * (1 - m) && ratio <= fadingRatio * (1 + m)
+        case .dormant: return allShares.allSatisfy { $0 < dormantShare * (1 + m) }
+        case .active: return false
+        }
     }
 }

@@ -27,7 +27,7 @@ public struct UserInterest: Hashable, Sendable {
     }
 
     /// Applies one event with gain `gain` to the item's nodes. O(depth × paths × tiers).
-    mutating func observe(
+    public mutating func observe(
         gain: Double, time: Int64, catalogue: Catalogue, item: ItemIndex,
         tiers: [TemporalTier], decay: [DecayTable]
     ) {

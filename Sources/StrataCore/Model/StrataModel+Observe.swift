@@ -59,7 +59,8 @@ extension StrataModel {
         logLossSum += loss
         logLossCount += 1
         if surprise.observe(loss, settings: config.pageHinkley) {
-            let alert = DriftAlert(kind: .learnerSurprise, position: position, time: event.time, user: u, score: config.pageHinkley.lambda)
+            let alert = DriftAlert(kind: .learnerSurprise, position: position, time: event.time, user: u,
+                                   userEvent: Int(users[u].interest.eventCount), score: config.pageHinkley.lambda)
             driftAlerts.append(alert)
             observation.driftAlerts.append(alert)
         }
@@ -133,7 +134,7 @@ extension StrataModel {
             for (k, node) in taxonomy.children[parent].enumerated() {
                 let candidate = config.labelRule.label(
                     short: groupShares[short][k], long: groupShares[long][k],
-                    allShares: (0..<tierCount).lazy.map { groupShares[$0][k] })
+                    allShares: (0..<tierCount).map { groupShares[$0][k] }, current: users[u].tracker.labels[node])
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
                     let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
                     tierChanges.append(record)
@@ -156,7 +157,8 @@ extension StrataModel {
         let rose = deltas.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
         let fell = deltas.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
         let kind: DriftAlert.Kind = users[u].drift.inDrift ? .interestShift : .cleared
-        let alert = DriftAlert(kind: kind, position: position, time: time, user: u, score: cosine, rose: rose, fell: fell)
+        let alert = DriftAlert(kind: kind, position: position, time: time, user: u,
+                               userEvent: Int(users[u].interest.eventCount), score: cosine, rose: rose, fell: fell)
         driftAlerts.append(alert)
         observation.driftAlerts.append(alert)
     }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import StrataData
+
+/// `strata datasets list | fetch NAME | validate PATH` (Docs/datasets.md).
+struct DatasetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasets",
+        abstract: "List, fetch and validate datasets.",
+        subcommands: [List.self, Fetch.self, Validate.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What is available locally and what can be fetched.")
+
+        func run() throws {
+            let catalog = DatasetCatalog()
+            print("cache: \(catalog.datasetsDirectory)")
+            for listing in catalog.list() {
+                let state = listing.localPath.map { "available at \($0)" } ?? (listing.canFetch ? "not fetched (strata datasets fetch \(listing.name))" : "not available")
+                print("\(listing.name)\t\(listing.summary)\t\(state)")
+            }
+            print("built in\tdemo and the scenarios in Datasets/scenarios (use --scenario NAME)")
+        }
+    }
+
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Download a dataset into the user cache and verify its SHA-256.")
+
+        @Argument(help: "Dataset name, e.g. ml-100k.")
+        var name: String
+
+        func run() throws {
+            let files = try DatasetCatalog().fetch(name) { message in printError(message) }
+            print("\(name): ready at \(files.events)")
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Read a whole dataset and report every problem with file, line and field.")
+
+        @Argument(help: "A dataset file or directory.")
+        var path: String
+
+        @Option(name: .long, help: "Column mapping for generic CSV/JSONL logs.")
+        var map: String?
+
+        func run() throws {
+            let mapping = try map.map { try ColumnMapping(parsing: $0) }
+            let report = DatasetLoader.validate(at: path, mapping: mapping)
+            for line in report.renderedLines() { print(line) }
+            if report.hasProblems { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import StrataCore
+import StrataData
+
+/// `strata export`: traces of a replay as CSV or JSONL (Docs/research.md).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write traces of a replay as CSV or JSONL: per-event state, tier changes or drift alerts.",
+        discussion: "The format follows the output's extension (.csv, .jsonl). Columns: Docs/sessions.md and Docs/research.md."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case events, tierChanges = "tier-changes", driftAlerts = "drift-alerts" }
+
+    @OptionGroup var source: DataSourceOptions
+    @OptionGroup var overrides: ConfigOverrides
+
+    @Option(name: .shortAndLong, help: "Output file (.csv or .jsonl), written atomically.")
+    var output: String
+
+    @Option(name: .long, help: "What to export: events (per-event trace), tier-changes, drift-alerts.")
+    var kind: Kind = .events
+
+    @Option(name: .long, help: "Only this user's rows (external id).")
+    var user: String?
+
+    func validate() throws {
+        guard TraceFormat(pathExtension: output) != nil else {
+            throw ValidationError("--output \(output): use a .csv or .jsonl file name")
+        }
+    }
+
+    func run() throws {
+        let loaded = try source.load()
+        for warning in loaded.warnings { printError(warning) }
+        let dataset = loaded.dataset
+        let focus = try user.map { id -> UserIndex in
+            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
+            return index
+        }
+        var replayer = Replayer(dataset: dataset, config: try overrides.config())
+        switch kind {
+        case .events:
+            let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset)
+            do {
+                while let observation = replayer.step() {
+                    if focus == nil || focus == observation.event.user { try recorder.record(observation, replayer: replayer) }
+                }
+                try recorder.commit()
+            } catch {
+                recorder.abort()
+                throw error
+            }
+        case .tierChanges, .driftAlerts:
+            replayer.seek(to: replayer.total)
+            let model = replayer.model
+            let format = TraceFormat(pathExtension: output) ?? .csv
+            let rows: [TraceRow]
+            let columns: [String]
+            if kind == .tierChanges {
+                columns = ["node", "from", "to"]
+                rows = model.tierChanges.filter { focus == nil || $0.user == focus }.map { change in
+                    TraceRow(position: change.position, time: change.time, user: dataset.userIDs[change.user], item: "",
+                             values: ["node": .text(model.taxonomy.displayPath(of: change.node)),
+                                      "from": .text(change.from.rawValue), "to": .text(change.to.rawValue)])
+                }
+            } else {
+                columns = ["kind", "score", "rose", "fell"]
+                rows = model.driftAlerts.filter { focus == nil || $0.user == focus }.map { alert in
+                    TraceRow(position: alert.position, time: alert.time, user: dataset.userIDs[alert.user], item: "",
+                             values: ["kind": .text(alert.kind.rawValue), "score": .number(alert.score),
+                                      "rose": .text(alert.rose.map { model.taxonomy.names[$0] }.joined(separator: ";")),
+                                      "fell": .text(alert.fell.map { model.taxonomy.names[$0] }.joined(separator: ";"))])
+                }
+            }
+            try TraceWriter.write(rows, to: output, format: format, columns: columns)
+        }
+        print("wrote \(output)")
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import StrataCore
+import StrataData
+
+/// `strata replay --headless`: replays a stream through the model and prints a JSON report.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a stream through the model without a screen and print a JSON report.",
+        discussion: "Reads the demo, a scenario or a dataset; `--trace FILE` writes per-event shares, labels and weights (CSV or JSONL by extension)."
+    )
+
+    @OptionGroup var source: DataSourceOptions
+    @OptionGroup var overrides: ConfigOverrides
+
+    @Flag(name: .long, help: "Run without the terminal interface (required; the explorer is `strata explore`).")
+    var headless = false
+
+    @Option(name: .long, help: "Write a per-event trace to this file (.csv or .jsonl).")
+    var trace: String?
+
+    @Option(name: .long, help: "Trace only this user's events (external id).")
+    var user: String?
+
+    @Option(name: .long, help: "Stop after this many events.")
+    var limit: Int?
+
+    @Option(name: .long, help: "A session file to create or reopen: its decisions are replayed and the final state saved.")
+    var session: String?
+
+    func validate() throws {
+        guard headless else { throw ValidationError("replay needs --headless (the interactive view is `strata explore`)") }
+        if let limit, limit < 0 { throw ValidationError("--limit must not be negative, got \(limit)") }
+    }
+
+    func run() throws {
+        let loaded = try source.load()
+        for warning in loaded.warnings { printError(warning) }
+        let config = try overrides.config()
+        let dataset = loaded.dataset
+        let focusUser = try user.map { id -> UserIndex in
+            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
+            return index
+        }
+
+        var store: SessionStore?
+        var replayer = Replayer(dataset: dataset, config: config)
+        if let session {
+            let opened = try SessionStore.open(at: session, fingerprint: dataset.fingerprint, datasetName: loaded.label,
+                                               config: try JSONOutput.line(config))
+            store = opened
+            replayer.load(decisions: try SessionDecisions.resolve(opened.decisions(), in: dataset, session: session))
+        }
+        defer { try? store?.close() }
+
+        var traceWriter: TraceRecorder?
+        if let trace { traceWriter = try TraceRecorder(path: trace, model: replayer.model, dataset: dataset) }
+
+        let truth = loaded.scenario.flatMap { try? ScenarioWorld(scenario: $0) }
+        var tracker = TruthTracker(world: truth, userCount: dataset.userIDs.count)
+
+        let end = min(limit ?? dataset.events.count, dataset.events.count)
+        let start = monotonicNanoseconds()
+        var positives = 0
+        do {
+            while replayer.position < end, let observation = replayer.step() {
+                if replayer.model.config.gains.isPositive(observation.event.action, value: observation.event.value) { positives += 1 }
+                tracker.observe(observation, model: replayer.model)
+                if let traceWriter, focusUser == nil || focusUser == observation.event.user {
+                    try traceWriter.record(observation, replayer: replayer)
+                }
+            }
+            try traceWriter?.commit()
+        } catch {
+            traceWriter?.abort()
+            throw error
+        }
+        let wall = Double(monotonicNanoseconds() - start) / 1e9
+        try store?.updateLastState(position: replayer.position, stateHash: replayer.model.stateHash)
+
+        let report = ReportBuilder.replayReport(
+            replayer: replayer, source: loaded, positives: positives, truth: tracker,
+            focusUser: focusUser, wall: wall)
+        try JSONOutput.print(report)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import StrataCore
+import StrataData
+
+/// The measurements behind `strata bench` (Docs/performance.md). Each returns named figures.
+enum Benchmarks {
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = monotonicNanoseconds()
+        try body()
+        return Double(monotonicNanoseconds() - start) / 1e9
+    }
+
+    /// Interest-state ingest alone (SPEC §3 update for every event), best of 5 passes.
+    static func ingest(_ dataset: Dataset) -> [String: Double] {
+        let tiers = TemporalTier.standard
+        let decay = tiers.map { DecayTable(halfLife: $0.halfLife) }
+        let gains = ActionGains.standard
+        var best = Double.infinity
+        var checksum = 0.0
+        for _ in 0..<5 {
+            var states = Array(repeating: UserInterest(nodeCount: dataset.catalogue.taxonomy.nodeCount, tierCount: tiers.count),
+                               count: dataset.userIDs.count)
+            let elapsed = seconds {
+                for event in dataset.events {
+                    states[event.user].observe(gain: gains.gain(for: event.action, value: event.value), time: event.time,
+                                               catalogue: dataset.catalogue, item: event.item, tiers: tiers, decay: decay)
+                }
+            }
+            checksum += states[0].strength.reduce(0, +)
+            best = min(best, elapsed)
+        }
+        precondition(checksum.isFinite, "ingest produced a non-finite strength")
+        return ["interest_ingest_events_per_s": Double(dataset.events.count) / best]
+    }
+
+    /// The whole model (learning, labels, drift, segments) replaying the stream.
+    static func replay(_ dataset: Dataset) -> [String: Double] {
+        var model = StrataModel(catalogue: dataset.catalogue, userCount: dataset.userIDs.count)
+        let elapsed = seconds { for event in dataset.events { model.observe(event) } }
+        return ["model_replay_events_per_s": Double(dataset.events.count) / elapsed]
+    }
+
+    /// One top-10 recommendation (candidates, features, scoring, MMR) after replaying the stream.
+    static func recommendationLatency(_ dataset: Dataset) -> [String: Double] {
+        var model = StrataModel(catalogue: dataset.catalogue, userCount: dataset.userIDs.count)
+        for event in dataset.events { model.observe(event) }
+        var samples: [Double] = []
+        for k in 0..<2_000 {
+            let user = (k * 7919) % dataset.userIDs.count
+            let start = monotonicNanoseconds()
+            let recs = model.recommendations(for: user, count: 10)
+            samples.append(Double(monotonicNanoseconds() - start) / 1e3)
+            precondition(recs.count <= 10, "more than 10 recommendations")
+        }
+        samples.sort()
+        return [
+            "recommend_top10_median_us": samples[samples.count / 2],
+            "recommend_top10_p99_us": samples[samples.count * 99 / 100],
+        ]
+    }
+
+    /// Full prequential evaluation of every model (EVALUATION.md, every positive), plus the peak
+    /// memory of the adaptive model's evaluation measured in a child `strata eval` process.
+    static func evaluation(dataset: Dataset) throws -> [String: Double] {
+        var figures: [String: Double] = [:]
+        let evaluator = PrequentialEvaluator(every: 1)
+        var strata = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, userCount: dataset.userIDs.count))
+        let report = evaluator.evaluate(&strata, on: dataset, dataSHA256: [:], clock: monotonicNanoseconds)
+        figures["strata.wall_s"] = report.wallSeconds
+        figures["strata.hr10"] = report.hitRateAt10
+        figures["strata.ndcg10"] = report.ndcgAt10
+        figures["strata.mrr"] = report.mrr
+        var pop = MostPopular(itemCount: dataset.catalogue.count)
+        let popReport = evaluator.evaluate(&pop, on: dataset, dataSHA256: [:], clock: monotonicNanoseconds)
+        figures["most_popular.hr10"] = popReport.hitRateAt10
+        figures["most_popular.ndcg10"] = popReport.ndcgAt10
+        var decayed = DecayedPopular(itemCount: dataset.catalogue.count)
+        let decayedReport = evaluator.evaluate(&decayed, on: dataset, dataSHA256: [:], clock: monotonicNanoseconds)
+        figures["decayed_popular.hr10"] = decayedReport.hitRateAt10
+        figures["decayed_popular.ndcg10"] = decayedReport.ndcgAt10
+        var knn = ItemKNN(itemCount: dataset.catalogue.count)
+        let knnReport = evaluator.evaluate(&knn, on: dataset, dataSHA256: [:], clock: monotonicNanoseconds)
+        figures["item_knn.hr10"] = knnReport.hitRateAt10
+        figures["item_knn.ndcg10"] = knnReport.ndcgAt10
+        figures["item_knn.wall_s"] = knnReport.wallSeconds
+        if let peak = try childPeakMemory(arguments: ["eval", "--dataset", "ml-100k", "--models", "strata"]) {
+            figures["strata.eval_process_peak_rss_mb"] = peak
+        }
+        return figures
+    }
+
+    /// Peak resident memory (MB) of `strata ARGS` run as a child process.
+    static func childPeakMemory(arguments: [String]) throws -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        var usage = rusage()
+        guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return nil }
+        return Double(usage.ru_maxrss) / 1024 // ru_maxrss is in kilobytes on Linux
+    }
+
+    /// A session with 10,000 recorded decisions reopened to its exact state: open the file,
+    /// read the decisions, replay stream and decisions to the saved position.
+    static func sessionReopen(_ dataset: Dataset) throws -> [String: Double] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strata-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bench.strata").path
+        var replayer = Replayer(dataset: dataset)
+        let store = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: dataset.name, config: "{}")
+        let decisions = 10_000
+        let perStep = max(1, decisions / max(1, dataset.events.count))
+        var made = 0
+        while made < decisions {
+            let user = replayer.nextEvent?.user ?? 0
+            for rec in replayer.recommendations(for: user, count: perStep) where made < decisions {
+                let accepted = made % 3 != 0
+                replayer.decide(user: user, item: rec.item, accepted: accepted)
+                try store.record(streamPosition: replayer.position, user: dataset.userIDs[user],
+                                 item: dataset.catalogue.items[rec.item].id, accepted: accepted)
+                made += 1
+            }
+            if replayer.step() == nil && made < decisions { replayer.seek(to: 0) ; break }
+        }
+        replayer.seek(to: replayer.total)
+        let expected = replayer.model.stateHash
+        try store.updateLastState(position: replayer.position, stateHash: expected)
+        try store.close()
+
+        var reopenedHash = ""
+        let elapsed = try seconds {
+            let reopened = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: dataset.name, config: "{}")
+            let recorded = try SessionDecisions.resolve(reopened.decisions(), in: dataset, session: path)
+            var again = Replayer(dataset: dataset)
+            again.load(decisions: recorded)
+            again.seek(to: reopened.header.lastPosition ?? again.total)
+            reopenedHash = again.model.stateHash
+            try reopened.close()
+        }
+        precondition(reopenedHash == expected, "reopened session reached \(reopenedHash), expected \(expected)")
+        return ["reopen_10000_decisions_s": elapsed, "decisions": Double(made)]
+    }
+}

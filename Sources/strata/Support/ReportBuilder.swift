@@ -1,0 +1,58 @@
+import StrataCore
+
+/// Turns a finished replay into the JSON report (Docs/cli.md).
+enum ReportBuilder {
+    static func replayReport(replayer: Replayer, source: LoadedSource, positives: Int, truth: TruthTracker,
+                             focusUser: UserIndex?, wall: Double) -> ReplayReport {
+        let model = replayer.model
+        let dataset = replayer.dataset
+        let names = model.featureNames
+        let weights = names.indices.map { ReplayReport.Weight(name: names[$0], value: model.weights[$0]) }
+        var tierWeights: [String: Double] = [:]
+        for (t, value) in model.tierWeights.enumerated() { tierWeights[model.tiers[t].name] = value }
+
+        let active = model.users.indices.filter { model.users[$0].interest.eventCount > 0 }
+        let shown: [UserIndex]
+        if let focusUser { shown = [focusUser] }
+        else if active.count <= 20 { shown = active }
+        else { shown = Array(active.sorted { model.users[$0].interest.eventCount > model.users[$1].interest.eventCount }.prefix(10)) }
+
+        let users = shown.map { userSummary($0, model: model, ids: dataset.userIDs) }
+        let alerts = model.driftAlerts.prefix(200).map { alert in
+            ReplayReport.Alert(kind: alert.kind.rawValue, position: alert.position, user: dataset.userIDs[alert.user],
+                               score: alert.score, rose: alert.rose.map { model.taxonomy.names[$0] },
+                               fell: alert.fell.map { model.taxonomy.names[$0] })
+        }
+        let counts = ReplayReport.Counts(
+            events: replayer.position, users: dataset.userIDs.count, items: dataset.catalogue.count, positives: positives,
+            decisions: model.decisionCount, tierChanges: model.tierChanges.count, driftAlerts: model.driftAlerts.count,
+            skippedLines: 0)
+        let metrics: [String: Double] = [
+            "hr10_sampled": replayer.hitRate.value,
+            "hr10_evaluated": Double(replayer.hitRate.evaluated),
+            "mean_log_loss": model.meanLogLoss,
+            "learner_updates": Double(model.learner.updates),
+        ]
+        return ReplayReport(
+            source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config,
+            counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
+            users: users, driftAlerts: Array(alerts), truth: truth.summary(model: model, userIDs: dataset.userIDs),
+            wallSeconds: wall, eventsPerSecond: wall > 0 ? Double(replayer.position) / wall : 0)
+    }
+
+    static func userSummary(_ u: UserIndex, model: StrataModel, ids: [String]) -> ReplayReport.UserSummary {
+        let tierCount = model.tiers.count
+        let shares = model.shareTable(user: u)
+        let state = model.users[u]
+        let nodes = model.taxonomy.topLevel.sorted {
+            shares[$0 * tierCount + tierCount - 1] > shares[$1 * tierCount + tierCount - 1] || (shares[$0 * tierCount + tierCount - 1] == shares[$1 * tierCount + tierCount - 1] && $0 < $1)
+        }
+        let topLevel = nodes.prefix(8).map { node in
+            var byTier: [String: Double] = [:]
+            for t in 0..<tierCount { byTier[model.tiers[t].name] = shares[node * tierCount + t] }
+            return ReplayReport.NodeState(node: model.taxonomy.names[node], label: state.tracker.labels[node].rawValue, shares: byTier)
+        }
+        return ReplayReport.UserSummary(id: ids[u], events: Int(state.interest.eventCount), segment: state.segment,
+                                        inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel))
+    }
+}

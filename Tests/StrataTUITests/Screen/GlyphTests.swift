@@ -1,0 +1,43 @@
+import Testing
+@testable import StrataTUI
+
+@Suite struct GlyphTests {
+    @Test(arguments: ["a", " ", "é", "e\u{301}", "漢", "😀", "👍🏽", "🇫🇷"] as [Character])
+    func roundTrips(character: Character) {
+        let glyph = Glyph(character)
+        #expect(glyph.character == character)
+        #expect(glyph.utf8Count == character.utf8.count)
+    }
+
+    @Test func asciiIsOneByte() {
+        #expect(Glyph(ascii: 0x41) == Glyph("A"))
+        #expect(Glyph("A").isASCII)
+        #expect(!Glyph("é").isASCII)
+        #expect(Glyph.space.character == " ")
+    }
+
+    @Test func longClustersKeepTheirFirstScalar() {
+        let family: Character = "👨‍👩‍👧‍👦"
+        #expect(family.utf8.count > 15)
+        #expect(Glyph(family).character == "👨")
+    }
+
+    @Test func listsScalarsForBackends() {
+        var scalars: [UInt32] = []
+        Glyph("e\u{301}").forEachScalar { scalars.append($0) }
+        #expect(scalars == [0x65, 0x301])
+    }
+
+    @Test func writingALongClusterKeepsItsFirstScalar() {
+        var buffer = TestScreen.marked(width: 4, height: 1)
+        buffer.write("👨‍👩‍👧‍👦x", x: 0, y: 0)
+        #expect(buffer.lines() == ["👨x."])
+    }
+
+    @Test func tabsAreOneColumnEverywhere() {
+        #expect(TextWidth.of("a\tb") == 3)
+        var buffer = TestScreen.marked(width: 5, height: 1)
+        buffer.write("\t漢", x: 0, y: 0)
+        #expect(buffer.lines() == [" 漢.."])
+    }
+}
