@@ -7,20 +7,29 @@ extension UserInterest {
     ) {
         let count = taxonomy.nodeCount * tierCount
         if shares.count != count { shares = Array(repeating: 0, count: count) }
-        for t in 0..<tierCount { shares[t] = 1 }
-        for parent in 0..<taxonomy.nodeCount {
-            let group = taxonomy.children[parent]
-            if group.isEmpty { continue }
-            for t in 0..<tierCount {
-                var total = 0.0
-                for child in group {
-                    let value = strength(of: child, tier: t, tiers: tiers, decay: decay)
-                    shares[child * tierCount + t] = value
-                    total += value
+        let tierCount = self.tierCount
+        for t in 0..<tierCount {
+            let now = clock(tiers[t].clock)
+            let table = decay[t]
+            shares.withUnsafeMutableBufferPointer { out in
+            strength.withUnsafeBufferPointer { values in
+            updatedAt.withUnsafeBufferPointer { times in
+                out[t] = 1
+                for parent in 0..<taxonomy.nodeCount {
+                    let group = taxonomy.children[parent]
+                    if group.isEmpty { continue }
+                    var total = 0.0
+                    for child in group {
+                        let slot = child &* tierCount &+ t
+                        let value = values[slot]
+                        let decayed = value == 0 ? 0 : value * table.factor(now - times[slot])
+                        out[slot] = decayed
+                        total += decayed
+                    }
+                    let scale = total > 0 ? 1 / total : 0
+                    for child in group { out[child &* tierCount &+ t] *= scale }
                 }
-                let scale = total > 0 ? 1 / total : 0
-                for child in group { shares[child * tierCount + t] *= scale }
-            }
+            }}}
         }
     }
 

@@ -28,7 +28,7 @@ extension StrataModel {
                 let scalars = profile.hashScalars
                 h.combine(scalars.0); h.combine(scalars.1); h.combine(scalars.2)
             }
-            h.combine(user.seen.sorted())
+            h.combine(user.seen)
             h.combine(user.positives)
             h.combine(user.segment)
             h.combine(user.shownSlate)

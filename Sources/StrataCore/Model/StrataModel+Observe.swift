@@ -101,7 +101,7 @@ extension StrataModel {
             let profileClock = users[u].interest.clock(tiers[t].clock)
             users[u].profiles[t].add(gain: gain, item: event.item, vectors: vectors, clock: profileClock, decay: decay[t])
         }
-        users[u].seen.insert(Int32(truncatingIfNeeded: event.item))
+        users[u].markSeen(event.item)
         if config.gains.isPositive(event.action, value: event.value) {
             cooccurrence.recordPositive(item: event.item, history: users[u].positives[...], window: config.cooccurrenceWindow)
             users[u].positives.append(event.item)

@@ -46,6 +46,7 @@ extension StrataModel {
         let segScaled = segment >= 0 ? segmentPopularity[segment].scaled : []
         let segFactor = segment >= 0 ? segmentPopularity[segment].readFactor(at: clock) : 0
 
+        let segmentScaled = segScaled
         catalogue.nodeRefNode.withUnsafeBufferPointer { refNode in
         catalogue.nodeRefShare.withUnsafeBufferPointer { refShare in
         catalogue.nodeRefStart.withUnsafeBufferPointer { refStart in
@@ -53,20 +54,22 @@ extension StrataModel {
         vectors.terms.withUnsafeBufferPointer { vTerms in
         vectors.weights.withUnsafeBufferPointer { vWeights in
         popularity.scaled.withUnsafeBufferPointer { pop in
+        segmentScaled.withUnsafeBufferPointer { segPop in
+        nodeContribution.withUnsafeBufferPointer { contribution in
+        dense[0].withUnsafeBufferPointer { profile in
+        cooc.withUnsafeMutableBufferPointer { coocScores in
+        scores.withUnsafeMutableBufferPointer { out in
             for i in 0..<n {
                 var s = wBias
-                for r in refStart[i]..<refStart[i + 1] { s += refShare[r] * nodeContribution[refNode[r]] }
-                let termRange = vStart[i]..<vStart[i + 1]
-                dense[0].withUnsafeBufferPointer { profile in
-                    for k in termRange { s += profile[Int(vTerms[k])] * vWeights[k] }
-                }
-                s += wCooc * cooc[i]
-                cooc[i] = 0
+                for r in refStart[i]..<refStart[i &+ 1] { s += refShare[r] * contribution[refNode[r]] }
+                for k in vStart[i]..<vStart[i &+ 1] { s += profile[Int(vTerms[k])] * vWeights[k] }
+                s += wCooc * coocScores[i]
+                coocScores[i] = 0
                 s += wPop * strataLog1p(pop[i] * popFactor)
-                if segment >= 0 { s += wSeg * strataLog1p(segScaled[i] * segFactor) }
-                scores[i] = s
+                if segment >= 0 { s += wSeg * strataLog1p(segPop[i] * segFactor) }
+                out[i] = s
             }
-        }}}}}}}
+        }}}}}}}}}}}}
 
         for t in 0..<tierCount { users[u].profiles[t].clear(&dense[0]) }
         scratch.nodeContribution = nodeContribution

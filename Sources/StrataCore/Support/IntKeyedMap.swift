@@ -1,0 +1,72 @@
+/// A small open-addressing hash map from `Int32` keys to `Double` (linear probing, Fibonacci
+/// hashing), for the per-user content profiles on the hot path. Unlike `Dictionary` it needs no
+/// seeded hasher, and its entry order depends only on the insertion sequence, so the state hash
+/// can read it deterministically. Keys must be ≥ 0. Amortised O(1) lookup and insert.
+public struct IntKeyedMap: Sendable, Hashable {
+    private var keys: [Int32]
+    private var values: [Double]
+    public private(set) var count = 0
+
+    public init() {
+        keys = Array(repeating: -1, count: 8)
+        values = Array(repeating: 0, count: 8)
+    }
+
+    @inline(__always)
+    private func slot(for key: Int32) -> Int {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while true {
+            let k = keys[i]
+            if k == key || k == -1 { return i }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    public subscript(key: Int32) -> Double? {
+        let i = slot(for: key)
+        return keys[i] == key ? values[i] : nil
+    }
+
+    /// The value for `key`, 0 when absent.
+    @inline(__always)
+    public func value(_ key: Int32) -> Double {
+        let i = slot(for: key)
+        return keys[i] == key ? values[i] : 0
+    }
+
+    public mutating func set(_ key: Int32, _ value: Double) {
+        precondition(key >= 0, "IntKeyedMap keys must be non-negative, got \(key)")
+        var i = slot(for: key)
+        if keys[i] != key {
+            if (count + 1) * 4 > keys.count * 3 {
+                grow()
+                i = slot(for: key)
+            }
+            keys[i] = key
+            count += 1
+        }
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: -1, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        for j in oldKeys.indices where oldKeys[j] >= 0 {
+            let i = slot(for: oldKeys[j])
+            keys[i] = oldKeys[j]
+            values[i] = oldValues[j]
+        }
+    }
+
+    /// Every (key, value) pair, in slot order.
+    public func forEach(_ body: (Int32, Double) -> Void) {
+        for j in keys.indices where keys[j] >= 0 { body(keys[j], values[j]) }
+    }
+
+    /// Multiplies every value by `factor`.
+    public mutating func scaleAll(by factor: Double) {
+        for j in keys.indices where keys[j] >= 0 { values[j] *= factor }
+    }
+}
