@@ -30,6 +30,11 @@ public struct ModelConfig: Hashable, Sendable, Codable {
     public var exploration = Exploration.none
     public var candidateNodesPerTier = 3
     public var candidatePopular = 50
+    /// Items each strongest node contributes (its most popular); twice as many co-occurrence
+    /// neighbours are taken.
+    public var candidatesPerSource = 60
+    /// Catalogues up to this size score every unseen item instead of generating candidates.
+    public var exhaustiveCandidateLimit = 5000
     public var seed: UInt64 = 42
 
     public enum Exploration: Hashable, Sendable, Codable {

@@ -48,7 +48,7 @@ extension StrataModel {
 
     /// Weight of the k-th most recent positive in the co-occurrence feature.
     @inline(__always)
-    func recencyWeight(_ age: Int) -> Double { strataPow(config.cooccurrenceRecency, Double(age)) }
+    func recencyWeight(_ age: Int) -> Double { age < recencyWeights.count ? recencyWeights[age] : strataPow(config.cooccurrenceRecency, Double(age)) }
 
     @inline(__always)
     func log1pDecayed(_ value: Double) -> Double { strataLog1p(value) }

@@ -106,6 +106,7 @@ extension StrataModel {
             cooccurrence.recordPositive(item: event.item, history: users[u].positives[...], window: config.cooccurrenceWindow)
             users[u].positives.append(event.item)
             popularity.add(1, to: event.item, at: clock)
+            popularityRevision &+= 1
             let segment = users[u].segment
             if segment >= 0 { segmentPopularity[segment].add(1, to: event.item, at: clock) }
         }

@@ -7,84 +7,198 @@ extension StrataModel {
     public mutating func recommendations(for user: UserIndex, count: Int? = nil) -> [Recommendation] {
         ensureUser(user)
         let wanted = count ?? config.recommendationCount
-        let candidates = candidateItems(for: user)
-        guard !candidates.isEmpty, wanted > 0 else { return [] }
-
-        fillShares(for: user)
-        let clock = Double(position)
-        var x = Array(repeating: 0.0, count: layout.dimension)
+        guard wanted > 0, catalogue.count > 0 else { return [] }
         var w = learner.weights
         if config.exploration == .thompson {
             for k in w.indices { w[k] += learner.variance(k).squareRoot() * rng.nextGaussian() }
         }
-        var vectorsByCandidate: [[Double]] = []
-        var margins: [Double] = []
-        vectorsByCandidate.reserveCapacity(candidates.count)
-        for item in candidates {
-            features(user: user, item: item, clock: clock, into: &x)
-            vectorsByCandidate.append(x)
-            var s = 0.0
-            for k in 0..<x.count { s += w[k] * x[k] }
-            margins.append(s)
+        prepareBulkScoring(user: user, weights: w)
+        let candidates: [ItemIndex]
+        var margins: [Double]
+        if catalogue.count <= config.exhaustiveCandidateLimit {
+            // Small catalogue: every unseen item is a candidate (bulk scoring makes it cheap).
+            var all = Array(repeating: 0.0, count: catalogue.count)
+            fillMargins(of: nil, into: &all)
+            candidates = unseenItems(of: user)
+            margins = candidates.map { all[$0] }
+        } else {
+            candidates = candidateItems(for: user)
+            margins = Array(repeating: 0.0, count: candidates.count)
+            fillMargins(of: candidates, into: &margins)
         }
-        // Pre-sort by score (ties by catalogue index) so MMR ties are deterministic.
-        let order = candidates.indices.sorted { margins[$0] > margins[$1] || (margins[$0] == margins[$1] && candidates[$0] < candidates[$1]) }
-        let pool = Array(order.prefix(max(wanted * 5, 50)))
+        finishBulkScoring(user: user)
+        guard !candidates.isEmpty else { return [] }
+
+        // Best first (ties by catalogue index), so MMR and its ties are deterministic.
+        let ahead = { (a: Int, b: Int) -> Bool in margins[a] > margins[b] || (margins[a] == margins[b] && candidates[a] < candidates[b]) }
+        let poolSize = max(wanted * 5, 50)
+        let pool = Self.bestByScore(poolSize, scores: margins, ids: candidates)
         let relevance = pool.map { sigmoid(margins[$0]) }
         let categories = pool.map { catalogue.topLevelNodes[candidates[$0]] }
         var picked = MMRReranker(lambda: config.mmrLambda).rerank(relevance: relevance, categories: categories, count: wanted).map { pool[$0] }
 
         if case let .epsilonGreedy(epsilon) = config.exploration {
-            let rest = order.filter { !picked.contains($0) }
-            var remaining = rest
+            var remaining = candidates.indices.sorted(by: ahead).filter { !picked.contains($0) }
             for slot in picked.indices where !remaining.isEmpty && rng.nextUnit() < epsilon {
                 picked[slot] = remaining.remove(at: rng.nextIndex(below: remaining.count))
             }
         }
 
+        // Full feature vectors only for what is shown: every contribution for the details view.
+        var x = Array(repeating: 0.0, count: layout.dimension)
+        let clock = Double(position)
         return picked.map { c in
             let item = candidates[c]
-            let xi = vectorsByCandidate[c]
-            let contributions = (0..<xi.count).map { learner.weights[$0] * xi[$0] }
+            features(user: user, item: item, clock: clock, into: &x)
+            let contributions = (0..<x.count).map { learner.weights[$0] * x[$0] }
             let margin = contributions.reduce(0, +)
             return Recommendation(item: item, score: margin, probability: sigmoid(margin), contributions: contributions,
                                   reasons: reasons(user: user, item: item, contributions: contributions))
         }
     }
 
-    /// Candidate items (deduplicated, unseen), in a deterministic order.
-    func candidateItems(for user: UserIndex) -> [ItemIndex] {
+    /// Every item the user has not seen, ascending (a merge walk against the sorted seen list).
+    func unseenItems(of user: UserIndex) -> [ItemIndex] {
+        let seen = users[user].seen
         var result: [ItemIndex] = []
-        var included = Set<Int>()
+        result.reserveCapacity(catalogue.count - seen.count)
+        var next = 0
+        for item in 0..<catalogue.count {
+            while next < seen.count && Int(seen[next]) < item { next += 1 }
+            if next < seen.count && Int(seen[next]) == item { continue }
+            result.append(item)
+        }
+        return result
+    }
+
+    /// Indices of the `k` highest `scores` (ties: smaller id first), best first, without
+    /// closures on the hot path. O(n + k·log k) typical.
+    static func bestByScore(_ k: Int, scores: [Double], ids: [Int]) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(k + 1)
+        scores.withUnsafeBufferPointer { score in
+        ids.withUnsafeBufferPointer { id in
+            for c in 0..<score.count {
+                if kept.count == k, let last = kept.last,
+                   !(score[c] > score[last] || (score[c] == score[last] && id[c] < id[last])) { continue }
+                var low = 0, high = kept.count
+                while low < high {
+                    let mid = (low + high) >> 1
+                    let m = kept[mid]
+                    if score[m] > score[c] || (score[m] == score[c] && id[m] < id[c]) { low = mid + 1 } else { high = mid }
+                }
+                kept.insert(c, at: low)
+                if kept.count > k { kept.removeLast() }
+            }
+        }}
+        return kept
+    }
+
+    /// The `k` best of `0..<count` under `ahead`, best first. O(count · log k) comparisons for
+    /// the common case where most elements fall below the k-th (binary insertion into the kept).
+    static func best(_ k: Int, of count: Int, by ahead: (Int, Int) -> Bool) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(k + 1)
+        for c in 0..<count {
+            if kept.count == k, let last = kept.last, !ahead(c, last) { continue }
+            var low = 0, high = kept.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ahead(kept[mid], c) { low = mid + 1 } else { high = mid }
+            }
+            kept.insert(c, at: low)
+            if kept.count > k { kept.removeLast() }
+        }
+        return kept
+    }
+
+    /// Candidate items (deduplicated, unseen) in a deterministic order (Docs/model.md §11):
+    /// items under each tier's strongest deepest nodes, co-occurrence neighbours of the recent
+    /// positives, the most popular items. Needs the share table of `user` (prepared scoring).
+    mutating func candidateItems(for user: UserIndex) -> [ItemIndex] {
+        if scratch.candidateMark.count != catalogue.count { scratch.candidateMark = Array(repeating: 0, count: catalogue.count) }
+        scratch.candidateGeneration &+= 1
+        if scratch.candidateGeneration == 0 {
+            for i in scratch.candidateMark.indices { scratch.candidateMark[i] = 0 }
+            scratch.candidateGeneration = 1
+        }
+        let generation = scratch.candidateGeneration
+        var mark = scratch.candidateMark
+        scratch.candidateMark = []
+        defer { scratch.candidateMark = mark }
+        let seen = users[user].seen
+        var result: [ItemIndex] = []
         func add(_ item: ItemIndex) {
-            if !users[user].hasSeen(item) && included.insert(item).inserted { result.append(item) }
+            guard mark[item] != generation else { return }
+            mark[item] = generation
+            // Binary search in the sorted seen list.
+            let key = Int32(truncatingIfNeeded: item)
+            var low = 0, high = seen.count
+            while low < high {
+                let mid = (low + high) >> 1
+                if seen[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            if low == seen.count || seen[low] != key { result.append(item) }
         }
-        let shares = shareTable(user: user)
         let tierCount = tiers.count
+        let pop = popularity.scaled
         let leafLevel = min(layout.levels, taxonomy.depth)
-        // Strongest nodes per tier: the product of shares down the path (a global share).
+        var product = Array(repeating: 0.0, count: taxonomy.nodeCount)
         for t in 0..<tierCount {
-            var scored: [(NodeIndex, Double)] = []
-            for node in 1..<taxonomy.nodeCount where taxonomy.depths[node] == leafLevel {
-                var product = 1.0
-                for a in taxonomy.ancestry(of: node) { product *= shares[a * tierCount + t] }
-                if product > 0 { scored.append((node, product)) }
+            // Global share: the product of shares down the path (parents precede children).
+            product[Taxonomy.root] = 1
+            var best: [(NodeIndex, Double)] = []
+            for node in 1..<taxonomy.nodeCount {
+                product[node] = product[taxonomy.parents[node]] * scratch.shares[node * tierCount + t]
+                guard taxonomy.depths[node] == leafLevel, product[node] > 0 else { continue }
+                // Insertion into a short sorted list (nodes arrive in index order: ties keep it).
+                let value = product[node]
+                if best.count == config.candidateNodesPerTier, let last = best.last, value <= last.1 { continue }
+                var at = best.count
+                while at > 0 && best[at - 1].1 < value { at -= 1 }
+                best.insert((node, value), at: at)
+                if best.count > config.candidateNodesPerTier { best.removeLast() }
             }
-            scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-            for (node, _) in scored.prefix(config.candidateNodesPerTier) {
-                for item in catalogue.itemsUnder[node] { add(item) }
+            // Each node contributes its most popular items (a source returns its top N).
+            for (node, _) in best {
+                let under = catalogue.itemsUnder[node]
+                let top = Self.best(config.candidatesPerSource, of: under.count) { a, b in
+                    let pa = pop[under[a]], pb = pop[under[b]]
+                    return pa > pb || (pa == pb && under[a] < under[b])
+                }
+                for k in top { add(under[k]) }
             }
         }
+        // Co-occurrence neighbours of the recent positives, strongest first (prepared scores).
+        // Each neighbour once (a generation mark of its own), then the strongest.
+        let coocScores = scratch.bulk.cooccurrence
+        var neighbours: [ItemIndex] = []
+        var listed = coocScores.map { _ in false }
         for p in users[user].positives.reversed().prefix(config.recentPositives) {
-            for j in cooccurrence.neighbours[p] { add(Int(j)) }
+            for j in cooccurrence.neighbours[p] where coocScores[Int(j)] > 0 && !listed[Int(j)] {
+                listed[Int(j)] = true
+                neighbours.append(Int(j))
+            }
         }
-        let factor = popularity.readFactor(at: Double(position))
-        let popular = (0..<catalogue.count).filter { popularity.scaled[$0] > 0 }
-            .sorted { popularity.scaled[$0] > popularity.scaled[$1] || (popularity.scaled[$0] == popularity.scaled[$1] && $0 < $1) }
-        _ = factor
-        for item in popular.prefix(config.candidatePopular) { add(item) }
-        if result.count < config.recommendationCount {
-            for item in 0..<catalogue.count where result.count < config.candidatePopular { add(item) }
+        let strongest = Self.best(config.candidatesPerSource * 2, of: neighbours.count) { a, b in
+            let ca = coocScores[neighbours[a]], cb = coocScores[neighbours[b]]
+            return ca > cb || (ca == cb && neighbours[a] < neighbours[b])
+        }
+        for k in strongest { add(neighbours[k]) }
+        var popular: [(ItemIndex, Double)] = []
+        let limit = config.candidatePopular
+        for i in 0..<catalogue.count where pop[i] > 0 {
+            let value = pop[i]
+            if popular.count == limit, let last = popular.last, value <= last.1 { continue }
+            let at = popular.firstIndex { value > $0.1 } ?? popular.count
+            popular.insert((i, value), at: at)
+            if popular.count > limit { popular.removeLast() }
+        }
+        for (item, _) in popular { add(item) }
+        var next = 0
+        while result.count < config.recommendationCount && next < catalogue.count {
+            add(next)
+            next += 1
         }
         return result
     }

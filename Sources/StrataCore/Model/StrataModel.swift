@@ -10,6 +10,8 @@ public struct StrataModel: Sendable {
     public let layout: FeatureLayout
     public let vectors: ItemVectors
     let decay: [DecayTable]
+    /// `ρ^k` for the co-occurrence feature, k < recentPositives (Docs/model.md §7).
+    let recencyWeights: [Double]
 
     public internal(set) var users: [UserState] = []
     public internal(set) var learner: FTRLProximal
@@ -33,6 +35,10 @@ public struct StrataModel: Sendable {
     var segmentBatch: [UserIndex] = []
     var inSegmentBatch: [Bool] = []
 
+    /// Counts popularity updates, so cached log-popularity tables know when they are stale
+    /// (derived from the state, so not part of the hash).
+    var popularityRevision = 0
+
     /// Scratch buffers reused across calls (not part of the state).
     var scratch = Scratch()
 
@@ -42,6 +48,7 @@ public struct StrataModel: Sendable {
         layout = FeatureLayout(tiers: config.tiers.count, levels: catalogue.taxonomy.depth)
         vectors = ItemVectors(catalogue: catalogue)
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
+        recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
         learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: layout.priorWeights())
         cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
         popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
@@ -70,8 +77,15 @@ public struct StrataModel: Sendable {
     struct Scratch: Sendable {
         var shares: [Double] = []
         var features: [Double] = []
-        var dense: [[Double]] = []
-        var cooc: [Double] = []
-        var nodeContribution: [Double] = []
+        var bulk = BulkScoringTables()
+        /// `ln(1 + popularity)` of every item, valid for `logPopularityKey` = (position, revision).
+        var logPopularity: [Double] = []
+        var logPopularityKey = (-1, -1)
+        /// The same per segment.
+        var logSegmentPopularity: [[Double]] = []
+        var logSegmentKey: [(Int, Int)] = []
+        /// Generation marks for candidate deduplication (no hashing).
+        var candidateMark: [UInt32] = []
+        var candidateGeneration: UInt32 = 0
     }
 }

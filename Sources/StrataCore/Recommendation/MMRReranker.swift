@@ -27,11 +27,30 @@ public struct MMRReranker: Sendable {
             guard best >= 0 else { break }
             taken[best] = true
             chosen.append(best)
+            let chosenMask = Self.mask(categories[best])
             for c in relevance.indices where !taken[c] {
-                maxSimilarity[c] = max(maxSimilarity[c], Self.jaccard(categories[c], categories[best]))
+                let similarity: Double
+                if let chosenMask, let mask = Self.mask(categories[c]) {
+                    let union = (mask | chosenMask).nonzeroBitCount
+                    similarity = union > 0 ? Double((mask & chosenMask).nonzeroBitCount) / Double(union) : 1
+                } else {
+                    similarity = Self.jaccard(categories[c], categories[best])
+                }
+                maxSimilarity[c] = max(maxSimilarity[c], similarity)
             }
         }
         return chosen
+    }
+
+    /// The category set as a bit mask when every node index is below 64 (no allocation).
+    @inline(__always)
+    static func mask(_ nodes: [NodeIndex]) -> UInt64? {
+        var mask: UInt64 = 0
+        for node in nodes {
+            guard node >= 0 && node < 64 else { return nil }
+            mask |= 1 << UInt64(node)
+        }
+        return mask
     }
 
     public static func jaccard(_ a: [NodeIndex], _ b: [NodeIndex]) -> Double {
