@@ -55,6 +55,6 @@ let package = Package(
         ),
         .testTarget(name: "StrataDataTests", dependencies: ["StrataData", "StrataTestSupport"]),
         .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"]),
-        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataTestSupport"]),
+        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore", "StrataData", "StrataTestSupport"]),
     ]
 )
