@@ -13,6 +13,8 @@ public struct ModelConfig: Hashable, Sendable, Codable {
     public var segmentRefreshEvents = 1000
     /// Half-life of item popularity, in stream events (global and per segment).
     public var popularityHalfLife = 3000.0
+    /// Popularity is read on a clock advancing in steps of this many stream events.
+    public var popularityClockStep = 64
     /// Co-occurrence pairs a positive with this many previous positives of the user (0 = all).
     public var cooccurrenceWindow = 20
     /// Recent positives whose co-occurrence neighbours feed the feature and candidates.

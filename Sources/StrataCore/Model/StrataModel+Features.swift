@@ -58,7 +58,7 @@ extension StrataModel {
         ensureUser(user)
         fillShares(for: user)
         var x = Array(repeating: 0.0, count: layout.dimension)
-        features(user: user, item: item, clock: Double(position), into: &x)
+        features(user: user, item: item, clock: popularityClock, into: &x)
         return x
     }
 

@@ -50,7 +50,7 @@ extension StrataModel {
         fillShares(for: u)
         var x = featureScratch()
 
-        features(user: u, item: event.item, clock: Double(position), into: &x)
+        features(user: u, item: event.item, clock: popularityClock, into: &x)
         let p = learner.update(x: x, label: label)
         let loss = -strataLog(max(1e-15, label == 1 ? p : 1 - p))
         observation.prediction = p
@@ -68,7 +68,7 @@ extension StrataModel {
         let slate = users[u].shownSlate
         if !slate.isEmpty {
             for shown in slate where shown != event.item {
-                features(user: u, item: shown, clock: Double(position), into: &x)
+                features(user: u, item: shown, clock: popularityClock, into: &x)
                 learner.update(x: x, label: 0, weight: config.shownNegativeWeight)
                 observation.examplesLearned += 1
             }
@@ -82,7 +82,7 @@ extension StrataModel {
             attempts += 1
             let candidate = rng.nextIndex(below: catalogue.count)
             if candidate == event.item || users[u].hasSeen(candidate) { continue }
-            features(user: u, item: candidate, clock: Double(position), into: &x)
+            features(user: u, item: candidate, clock: popularityClock, into: &x)
             learner.update(x: x, label: 0)
             observation.examplesLearned += 1
             drawn += 1
@@ -94,7 +94,7 @@ extension StrataModel {
 
     private mutating func updateState(with event: Event, gain: Double) {
         let u = event.user
-        let clock = Double(position)
+        let clock = popularityClock
         users[u].interest.observe(gain: gain, time: event.time, catalogue: catalogue, item: event.item, tiers: tiers, decay: decay)
         users[u].eventCount += 1
         for t in 0..<tiers.count {
@@ -106,9 +106,9 @@ extension StrataModel {
             cooccurrence.recordPositive(item: event.item, history: users[u].positives[...], window: config.cooccurrenceWindow)
             users[u].positives.append(event.item)
             popularity.add(1, to: event.item, at: clock)
-            popularityRevision &+= 1
             let segment = users[u].segment
             if segment >= 0 { segmentPopularity[segment].add(1, to: event.item, at: clock) }
+            updateLogPopularity(item: event.item, segment: segment)
         }
         if !inSegmentBatch[u] {
             inSegmentBatch[u] = true

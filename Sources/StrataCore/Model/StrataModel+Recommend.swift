@@ -46,7 +46,7 @@ extension StrataModel {
 
         // Full feature vectors only for what is shown: every contribution for the details view.
         var x = Array(repeating: 0.0, count: layout.dimension)
-        let clock = Double(position)
+        let clock = popularityClock
         return picked.map { c in
             let item = candidates[c]
             features(user: user, item: item, clock: clock, into: &x)

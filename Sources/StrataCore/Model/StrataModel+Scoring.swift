@@ -82,7 +82,7 @@ extension StrataModel {
             cooccurrence.accumulate(from: p, weight: recencyWeight(age), into: &bulk.cooccurrence)
             age += 1
         }
-        let clock = Double(position)
+        let clock = popularityClock
         bulk.popularityFactor = popularity.readFactor(at: clock)
         bulk.segment = users[u].segment
         bulk.segmentFactor = bulk.segment >= 0 ? segmentPopularity[bulk.segment].readFactor(at: clock) : 0
@@ -94,13 +94,36 @@ extension StrataModel {
         refreshLogPopularity(segment: bulk.segment)
     }
 
+    /// Popularity is read on a clock quantised to `popularityClockStep` events, so the global
+    /// `ln(1 + v)` tables stay valid between steps and only the item that changed is updated
+    /// (Docs/model.md §7). Events inside a step count as happening at its start.
+    var popularityClockPosition: Int { position - position % max(1, config.popularityClockStep) }
+    var popularityClock: Double { Double(popularityClockPosition) }
+
+    /// Keeps valid cached tables valid after one item's popularity changed.
+    mutating func updateLogPopularity(item: ItemIndex, segment: Int) {
+        let previous = popularityRevision
+        popularityRevision &+= 1
+        let clock = popularityClock
+        if scratch.logPopularityKey == (popularityClockPosition, previous), item < scratch.logPopularity.count {
+            scratch.logPopularity[item] = strataLog1p(popularity.value(of: item, at: clock))
+            scratch.logPopularityKey = (popularityClockPosition, popularityRevision)
+        }
+        for s in scratch.logSegmentKey.indices where scratch.logSegmentKey[s] == (popularityClockPosition, previous) {
+            if s == segment && item < scratch.logSegmentPopularity[s].count {
+                scratch.logSegmentPopularity[s][item] = strataLog1p(segmentPopularity[s].value(of: item, at: clock))
+            }
+            scratch.logSegmentKey[s] = (popularityClockPosition, popularityRevision)
+        }
+    }
+
     /// Recomputes the cached `ln(1 + v_i(t))` tables when the position or the counts changed.
     /// They are global (shared by every user), so several recommendations at one position
     /// compute them once. O(items) when stale, O(1) otherwise.
     mutating func refreshLogPopularity(segment: Int) {
-        let key = (position, popularityRevision)
+        let key = (popularityClockPosition, popularityRevision)
         let n = catalogue.count
-        let clock = Double(position)
+        let clock = popularityClock
         if scratch.logPopularityKey != key || scratch.logPopularity.count != n {
             let factor = popularity.readFactor(at: clock)
             var table = scratch.logPopularity
