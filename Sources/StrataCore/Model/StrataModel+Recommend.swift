@@ -218,7 +218,9 @@ extension StrataModel {
             let leaf = catalogue.leaves[item].first ?? Taxonomy.root
             let node = taxonomy.ancestor(of: leaf, atLevel: level) ?? leaf
             let label = user < users.count ? users[user].tracker.labels[node] : .dormant
-            return "\(taxonomy.names[node]) · \(tiers[tier].name)-term \(label.rawValue)"
+            // Deeper levels are shares within the parent: name the parent too.
+            let name = level > 1 ? "\(taxonomy.names[taxonomy.parents[node]]) › \(taxonomy.names[node])" : taxonomy.names[node]
+            return label == .dormant ? "\(name) · \(tiers[tier].name)-term" : "\(name) · \(tiers[tier].name)-term \(label.rawValue)"
         case let .content(tier):
             return "similar to what you liked (\(tiers[tier].name)-term)"
         case .cooccurrence:
