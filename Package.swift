@@ -54,7 +54,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StrataDataTests", dependencies: ["StrataData", "StrataTestSupport"]),
-        .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"]),
+        .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"], exclude: ["Snapshots/Golden"]),
         .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore", "StrataData", "StrataTestSupport"]),
     ]
 )

@@ -1,7 +1,184 @@
 import ArgumentParser
+import Foundation
+import StrataCore
+import StrataData
+import StrataTUI
 
+/// `strata explore` (and `strata` alone): the terminal explorer of SPEC §8 (Docs/explorer.md).
 struct ExploreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explore", abstract: "Open the terminal explorer.")
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the terminal explorer (what `strata` alone opens).",
+        discussion: """
+        Replays the stream and shows the focused user's interest tiers, the learned weights and \
+        the recommendations as they change; accept (a) or reject (r) a recommendation and the \
+        model learns from it at once. Press ? inside for every key; see Docs/explorer.md. \
+        With --session, every decision is committed as it is made and reopening the same file \
+        comes back to the exact state (same state hash).
+        """
+    )
+
     @OptionGroup var source: DataSourceOptions
-    func run() throws { throw CLIError("the explorer is not built yet; use `strata replay --headless`") }
+
+    @Option(name: .long, help: "A session file (SQLite) to create, or to reopen where it was left.")
+    var session: String?
+
+    @Option(name: .long, help: "The user to focus first (external id, e.g. cleo).")
+    var user: String?
+
+    @Option(name: .long, help: "Frames per second, 1 to 60.")
+    var fps: Int = 30
+
+    @Flag(name: .long, help: .hidden)
+    var printStateHashOnExit = false
+
+    /// Prints the explorer's figures as JSON and exits (`strata bench` has them too).
+    @Flag(name: .long, help: .hidden)
+    var benchmark = false
+
+    func validate() throws {
+        guard (1...60).contains(fps) else { throw ValidationError("--fps must be from 1 to 60, got \(fps)") }
+    }
+
+    func run() throws {
+        if benchmark {
+            try JSONOutput.print(ExplorerBenchmark.run(clock: monotonicNanoseconds))
+            return
+        }
+        let capabilities = TerminalCapabilities.detect()
+        if let problem = capabilities.problem {
+            printError("strata: \(problem)")
+            throw ExitCode(2)
+        }
+        let loaded = try source.load()
+        let store = try session.map { path in try openSession(at: path, dataset: loaded.dataset, label: loaded.label) }
+        let config = store.flatMap { Self.decodeConfig($0.header.config) } ?? .standard
+        var replayer = Replayer(dataset: loaded.dataset, config: config)
+        if let store { try resume(&replayer, from: store) }
+        let world = try loaded.scenario.map { try ScenarioWorld(scenario: $0) }
+        let focused = try user.map { id in
+            guard let index = loaded.dataset.userIDs.firstIndex(of: id) else {
+                throw CLIError("--user \(id): no such user in \(loaded.label) (\(loaded.dataset.userIDs.count) users)")
+            }
+            return index
+        }
+
+        ExplorerLauncher.unblockTerminalSignals()
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(capabilities: capabilities)
+        } catch {
+            try? store?.close()
+            printError("strata: \(error)")
+            throw ExitCode(2)
+        }
+        let configuration = ExplorerState.Configuration(
+            sourceLabel: loaded.label, framesPerSecond: fps,
+            sessionName: session.map { URL(fileURLWithPath: $0).lastPathComponent }, ascii: !terminal.isUTF8)
+        let state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
+                                  focusedUser: focused, size: terminal.size)
+        let host = SessionHost(store: store, dataset: loaded.dataset)
+        let outcome = ExplorerLauncher.run(state, on: terminal, host: host, framesPerSecond: fps,
+                                           isAttached: ExplorerLauncher.standardInputIsAttached)
+        terminal.shutdown()
+
+        let final = outcome.state
+        let hash = final.model.stateHash
+        if let store {
+            do {
+                try store.updateLastState(position: final.replayer.position, stateHash: hash)
+                try store.close()
+            } catch {
+                host.problems.append("\(error)")
+            }
+        }
+        for warning in loaded.warnings { printError(warning) }
+        for problem in host.problems { printError("strata: \(problem)") }
+        print(Self.summary(final, hash: hash, fullHash: printStateHashOnExit, session: session))
+        switch outcome.exit {
+        case .quit: break
+        case .signal(.interrupt): throw ExitCode(130)
+        case .signal(.terminate): throw ExitCode(143)
+        case .signal(.hangup): throw ExitCode(129)
+        }
+    }
+
+    /// `strata: stopped at 4,210/8,200 · 3 decisions · state a1b2c3d4e5f6 · session demo.strata`.
+    static func summary(_ state: ExplorerState, hash: String, fullHash: Bool, session: String?) -> String {
+        var parts = ["stopped at \(state.replayer.position)/\(state.replayer.total)",
+                     "\(state.decisionCount) decision\(state.decisionCount == 1 ? "" : "s")",
+                     "state \(fullHash ? hash : String(hash.prefix(12)))"]
+        if let session { parts.append("session \(session)") }
+        return "strata: " + parts.joined(separator: " · ")
+    }
+
+    private func openSession(at path: String, dataset: Dataset, label: String) throws -> SessionStore {
+        let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
+        let configText = String(decoding: try JSONOutput.encoder(pretty: false).encode(ModelConfig.standard), as: UTF8.self)
+        return try SessionStore.open(at: path, fingerprint: fingerprint, datasetName: label, config: configText)
+    }
+
+    static func decodeConfig(_ text: String) -> ModelConfig? {
+        try? JSONDecoder().decode(ModelConfig.self, from: Data(text.utf8))
+    }
+
+    /// Replays the session's decisions and moves to where it was left: the later of the saved
+    /// position and the last decision (SPEC §7).
+    private func resume(_ replayer: inout Replayer, from store: SessionStore) throws {
+        let dataset = replayer.dataset
+        var userIndex: [String: Int] = [:]
+        for (index, id) in dataset.userIDs.enumerated() where userIndex[id] == nil { userIndex[id] = index }
+        let decisions = try store.decisions().map { decision throws -> ReplayDecision in
+            guard let user = userIndex[decision.user] else {
+                throw CLIError("\(store.path): decision \(decision.sequence): user '\(decision.user)' is not in the dataset")
+            }
+            guard let item = dataset.catalogue.index(of: decision.item) else {
+                throw CLIError("\(store.path): decision \(decision.sequence): item '\(decision.item)' is not in the catalogue")
+            }
+            return ReplayDecision(position: decision.streamPosition, user: user, item: item, accepted: decision.accepted)
+        }
+        replayer.load(decisions: decisions)
+        let header = try store.currentHeader()
+        let target = max(header.lastPosition ?? 0, decisions.map(\.position).max() ?? 0)
+        replayer.seek(to: target)
+    }
+}
+
+/// Performs the explorer's effects on a session store; keeps problems to print after the
+/// terminal is given back (nothing may write to it while the explorer owns it).
+final class SessionHost: ExplorerHost {
+    let store: SessionStore?
+    let dataset: Dataset
+    var problems: [String] = []
+
+    init(store: SessionStore?, dataset: Dataset) {
+        self.store = store
+        self.dataset = dataset
+    }
+
+    func perform(_ effect: ExplorerEffect) -> ExplorerFeedback? {
+        guard let store else {
+            if case .bookmark = effect { return .notice("bookmarks need a session: start with --session FILE") }
+            return nil
+        }
+        do {
+            switch effect {
+            case .persist(let decision):
+                try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
+                                 item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
+                return nil
+            case .bookmark(let position, let label):
+                _ = try store.addBookmark(position: position, label: label)
+                return .bookmarked(position: position)
+            case .saveLastState(let position, let stateHash):
+                try store.updateLastState(position: position, stateHash: stateHash)
+                return nil
+            case .quit:
+                return nil
+            }
+        } catch {
+            problems.append("\(error)")
+            return .persistFailed("\(error)")
+        }
+    }
 }

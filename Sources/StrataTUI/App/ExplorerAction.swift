@@ -1,0 +1,27 @@
+/// Everything that can change an `ExplorerState` (Model–Update–View, STYLE.md): the state
+/// changes only in `ExplorerState.apply(_:)`, so every screen is a function of the actions
+/// that led to it.
+public enum ExplorerAction: Hashable, Sendable {
+    /// A key press (`.resize` included).
+    case key(Key)
+    /// One frame's worth of time passed; `now` is monotonic nanoseconds. Plays events.
+    case tick(now: UInt64)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// How long the last tick's work took, so full speed fills the frame budget and no more.
+    case measured(events: Int, nanoseconds: UInt64)
+    /// The outcome of an effect the host performed.
+    case feedback(ExplorerFeedback)
+}
+
+/// What the host reports back after performing an effect.
+public enum ExplorerFeedback: Hashable, Sendable {
+    /// A decision could not be written to the session; shown in the status line.
+    case persistFailed(String)
+    /// A bookmark was saved.
+    case bookmarked(position: Int)
+    /// Something to show the user briefly (e.g. a failed bookmark).
+    case notice(String)
+    /// The terminal went away (hung up) without a signal getting through: leave the loop.
+    case terminalLost
+}

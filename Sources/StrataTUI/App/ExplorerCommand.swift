@@ -1,0 +1,10 @@
+/// What a key asks the explorer to do. `KeyMap` binds keys to commands; the help overlay and
+/// Docs/explorer.md are written from the same table.
+public enum ExplorerCommand: String, CaseIterable, Hashable, Sendable {
+    case togglePlay, stepForward, stepBack, jumpForward, jumpBack, faster, slower
+    case pickUser, search, toggleFollow
+    case focusNext, focusPrevious, moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
+    case openDetails, accept, reject
+    case toggleTruth, toggleAutopilot, bookmark
+    case help, close, quit
+}

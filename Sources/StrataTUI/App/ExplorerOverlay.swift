@@ -1,0 +1,20 @@
+import StrataCore
+
+/// What is drawn over the panes, if anything.
+public enum ExplorerOverlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case details(ItemDetails, scroll: Int)
+    case userPicker(Picker)
+    case search(Picker)
+
+    /// A filterable list: the query typed so far, the matching entries and the selection.
+    public struct Picker: Hashable, Sendable {
+        public var query: String = ""
+        /// Indices (users or items) matching the query, in display order.
+        public var matches: [Int] = []
+        public var selected: Int = 0
+        public var scroll: Int = 0
+        /// True when more entries matched than are listed.
+        public var truncated = false
+    }
+}

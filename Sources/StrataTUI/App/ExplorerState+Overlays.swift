@@ -1,0 +1,133 @@
+import StrataCore
+
+extension ExplorerState {
+    /// Entries a picker lists at most (the rest are reached by typing more).
+    static let pickerLimit = 500
+
+    mutating func openUserPicker() {
+        var picker = ExplorerOverlay.Picker()
+        picker.matches = userMatches(for: "")
+        picker.selected = picker.matches.firstIndex(of: focusedUser) ?? 0
+        picker.truncated = picker.matches.count >= Self.pickerLimit
+        overlay = .userPicker(picker)
+    }
+
+    mutating func openSearch() {
+        if searchTitles == nil { searchTitles = dataset.catalogue.items.map { $0.title.lowercased() } }
+        var picker = ExplorerOverlay.Picker()
+        picker.matches = itemMatches(for: "")
+        picker.truncated = picker.matches.count >= Self.pickerLimit
+        overlay = .search(picker)
+    }
+
+    func userMatches(for query: String) -> [Int] {
+        let needle = query.lowercased()
+        var result: [Int] = []
+        for (index, id) in dataset.userIDs.enumerated() where needle.isEmpty || id.lowercased().contains(needle) {
+            result.append(index)
+            if result.count >= Self.pickerLimit { break }
+        }
+        return result
+    }
+
+    func itemMatches(for query: String) -> [Int] {
+        let needle = query.lowercased()
+        var result: [Int] = []
+        for (index, title) in (searchTitles ?? []).enumerated() where needle.isEmpty || title.contains(needle) {
+            result.append(index)
+            if result.count >= Self.pickerLimit { break }
+        }
+        return result
+    }
+
+    /// Keys while the user picker or the search is open: text edits the query.
+    mutating func handlePickerKey(_ key: Key) -> [ExplorerEffect] {
+        let isUsers: Bool
+        var picker: ExplorerOverlay.Picker
+        switch overlay {
+        case .userPicker(let current): picker = current; isUsers = true
+        case .search(let current): picker = current; isUsers = false
+        default: return []
+        }
+        var queryChanged = false
+        switch key {
+        case .escape:
+            overlay = nil
+            return []
+        case .enter:
+            guard picker.matches.indices.contains(picker.selected) else { return [] }
+            let chosen = picker.matches[picker.selected]
+            overlay = nil
+            if isUsers {
+                followsStream = false
+                focus(on: chosen)
+                show("focused on " + focusedUserID)
+            } else {
+                openDetails(item: chosen)
+            }
+            return []
+        case .up: picker.selected -= 1
+        case .down: picker.selected += 1
+        case .pageUp: picker.selected -= 10
+        case .pageDown: picker.selected += 10
+        case .backspace, .delete:
+            guard !picker.query.isEmpty else { break }
+            picker.query.removeLast()
+            queryChanged = true
+        case .ctrl("u"):
+            picker.query = ""
+            queryChanged = true
+        case .char(let character):
+            picker.query.append(character)
+            queryChanged = true
+        default:
+            break
+        }
+        if queryChanged {
+            picker.matches = isUsers ? userMatches(for: picker.query) : itemMatches(for: picker.query)
+            picker.truncated = picker.matches.count >= Self.pickerLimit
+            picker.selected = 0
+            picker.scroll = 0
+        }
+        picker.selected = min(max(0, picker.selected), max(0, picker.matches.count - 1))
+        let visible = max(1, PickerOverlayLayout.listHeight(screenHeight: size.height))
+        picker.scroll = Scrolling.offset(keeping: picker.selected, previous: picker.scroll, visibleRows: visible, rowCount: picker.matches.count)
+        overlay = isUsers ? .userPicker(picker) : .search(picker)
+        return []
+    }
+
+    /// Enter on a pane: details of the selected recommendation or stream event; folds the tree.
+    mutating func openDetailsForFocus() {
+        switch focus {
+        case .tree:
+            toggleFold(selectedNode)
+        case .recommendations, .weights:
+            guard recommendations.indices.contains(recommendationSelection) else {
+                show("no recommendation selected")
+                return
+            }
+            openDetails(item: recommendations[recommendationSelection].item)
+        case .stream:
+            let index = streamSelection ?? (replayer.position - 1)
+            guard dataset.events.indices.contains(index) else {
+                show("no event yet: press → to step")
+                return
+            }
+            openDetails(item: dataset.events[index].item)
+        }
+    }
+
+    mutating func openDetails(item: ItemIndex) {
+        let details = ItemDetails.compute(item: item, user: focusedUser, replayer: replayer,
+                                          recommendations: recommendations, ascii: configuration.ascii)
+        overlay = .details(details, scroll: 0)
+    }
+}
+
+/// Sizes of the picker overlay, shared by the state (scrolling) and the renderer.
+public enum PickerOverlayLayout {
+    /// The picker box's rows: most of the screen, at most 24.
+    public static func boxHeight(screenHeight: Int) -> Int { min(24, max(5, screenHeight - 4)) }
+    /// Rows of the list inside the box (border, query line and a rule take 4).
+    public static func listHeight(screenHeight: Int) -> Int { max(1, boxHeight(screenHeight: screenHeight) - 4) }
+}

@@ -1,0 +1,198 @@
+import StrataCore
+
+extension ExplorerState {
+    /// Share of a frame interval the model may spend replaying at full speed; the rest is
+    /// left for rendering and keys (SPEC §8: frames stay steady while the model runs).
+    static let fullSpeedBudgetShare = 0.75
+
+    /// One frame: expire notices, play the events due, save the last state now and then.
+    mutating func tick(now: UInt64) -> [ExplorerEffect] {
+        var effects: [ExplorerEffect] = []
+        if var current = notice {
+            if let expires = current.expires {
+                if now >= expires { notice = nil }
+            } else {
+                current.expires = now + (current.isError ? 6_000_000_000 : 3_000_000_000)
+                notice = current
+            }
+        }
+        lastTickSteps = 0
+        if isPlaying {
+            let due = eventsDue(now: now)
+            if due > 0 {
+                effects += advance(by: due)
+                lastTickSteps = due
+            }
+            if replayer.isAtEnd {
+                isPlaying = false
+                show("end of the stream: " + NumberText.grouped(replayer.total) + " events replayed")
+            }
+        }
+        lastTick = now
+        if lastSaveAt == nil { lastSaveAt = now }
+        if let saved = lastSaveAt, now >= saved + configuration.saveInterval {
+            lastSaveAt = now
+            let marker = (position: replayer.position, decisions: replayer.decisions.count)
+            if lastSaved.map({ $0.position != marker.position || $0.decisions != marker.decisions }) ?? true {
+                lastSaved = marker
+                effects.append(.saveLastState(position: marker.position, stateHash: currentHash()))
+            }
+        }
+        return effects
+    }
+
+    /// Events to replay this frame: speed × elapsed time (with the fraction carried over), or,
+    /// at full speed, as many as the measured cost per event lets fit in the frame budget.
+    func eventsDueEstimate(now: UInt64) -> (count: Int, carry: Double) {
+        guard let rate = PlaybackSpeed.ladder[speedIndex] else {
+            let frame = 1_000_000_000.0 / Double(configuration.framesPerSecond)
+            let budget = frame * Self.fullSpeedBudgetShare
+            return (max(1, Int(budget / max(100, nanosecondsPerEvent))), 0)
+        }
+        guard let last = lastTick, now > last else { return (0, carry) }
+        // Cap the catch-up at a quarter second so a stall never turns into a burst.
+        let elapsed = min(Double(now - last) / 1_000_000_000, 0.25)
+        let exact = carry + Double(rate) * elapsed
+        let whole = Int(exact)
+        return (whole, exact - Double(whole))
+    }
+
+    mutating func eventsDue(now: UInt64) -> Int {
+        let (count, remainder) = eventsDueEstimate(now: now)
+        carry = remainder
+        return count
+    }
+
+    /// Steps forward (`count` > 0) or rewinds (`count` < 0) by hand; pauses playback.
+    mutating func manualStep(_ count: Int) -> [ExplorerEffect] {
+        isPlaying = false
+        streamSelection = nil
+        if count > 0 {
+            guard !replayer.isAtEnd else {
+                show("end of the stream")
+                return []
+            }
+            return advance(by: count)
+        }
+        guard replayer.position > 0 else {
+            show("already at the start of the stream")
+            return []
+        }
+        replayer.stepBack(count: -count)
+        weightHistory.truncate(after: replayer.position)
+        if followsStream, let event = currentEvent { focus(on: event.user) }
+        refreshAfterModelChange(resetBaseline: false)
+        return []
+    }
+
+    /// Replays up to `count` events, letting the autopilot answer at the focused user's new
+    /// events, then refreshes the screen caches once. O(count × event cost).
+    mutating func advance(by count: Int) -> [ExplorerEffect] {
+        var effects: [ExplorerEffect] = []
+        var done = 0
+        while done < count, let observation = replayer.step() {
+            done += 1
+            if autopilot, replayer.position > frontier, observation.event.user == focusedUser {
+                effects += autopilotAnswer()
+            }
+            frontier = max(frontier, replayer.position)
+        }
+        guard done > 0 else { return effects }
+        if followsStream, let event = currentEvent, event.user != focusedUser {
+            focusedUser = event.user
+            recommendationSelection = 0
+            refreshAfterModelChange(resetBaseline: true)
+        } else {
+            refreshAfterModelChange(resetBaseline: false)
+        }
+        return effects
+    }
+
+    /// The simulated focused user answers the model's top recommendation.
+    mutating func autopilotAnswer() -> [ExplorerEffect] {
+        guard let pilot = autopilotModel else { return [] }
+        let user = focusedUser
+        guard let top = replayer.recommendations(for: user, count: 1).first, pilot.knows(item: top.item) else { return [] }
+        let eventNumber = Int(model.users[user].interest.eventCount) + 1
+        let accepted = pilot.accepts(user: user, item: top.item, eventNumber: eventNumber, position: replayer.position)
+        replayer.decide(user: user, item: top.item, accepted: accepted)
+        lastDecision = DecisionEcho(title: dataset.catalogue.items[top.item].title, accepted: accepted,
+                                    probabilityBefore: top.probability, probabilityAfter: nil, byAutopilot: true)
+        return [.persist(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted))]
+    }
+
+    /// `a` / `r`: applies the decision on the selected recommendation at once (SPEC §4).
+    mutating func decide(accepted: Bool) -> [ExplorerEffect] {
+        guard recommendations.indices.contains(recommendationSelection) else {
+            show("no recommendation to answer for \(focusedUserID)")
+            return []
+        }
+        let chosen = recommendations[recommendationSelection]
+        let user = focusedUser
+        replayer.decide(user: user, item: chosen.item, accepted: accepted)
+        var after = replayer.model
+        let x = after.featureVector(user: user, item: chosen.item)
+        var margin = 0.0
+        for (w, value) in zip(after.weights, x) { margin += w * value }
+        lastDecision = DecisionEcho(title: dataset.catalogue.items[chosen.item].title, accepted: accepted,
+                                    probabilityBefore: chosen.probability, probabilityAfter: sigmoid(margin), byAutopilot: false)
+        refreshAfterModelChange(resetBaseline: false)
+        let verb = accepted ? "accepted" : "rejected"
+        show("\(verb) \(dataset.catalogue.items[chosen.item].title) for \(focusedUserID)")
+        return [.persist(ReplayDecision(position: replayer.position, user: user, item: chosen.item, accepted: accepted))]
+    }
+
+    // MARK: Caches
+
+    /// Recomputes what the screen shows after the model changed: the focused user's shares
+    /// (keeping the previous table for the arrows when they moved), the ground truth, the
+    /// recommendations, a weight-history sample, and an open details overlay.
+    mutating func refreshAfterModelChange(resetBaseline: Bool) {
+        let fresh = model.shareTable(user: focusedUser)
+        if resetBaseline || shares.count != fresh.count {
+            baselineShares = fresh
+        } else if fresh != shares {
+            baselineShares = shares
+        }
+        shares = fresh
+        refreshTruth()
+        recommendations = replayer.recommendations(for: focusedUser, count: configuration.recommendationCount)
+        recommendationSelection = min(recommendationSelection, max(0, recommendations.count - 1))
+        let weights = model.weights
+        if !weightHistory.latestEquals(weights) { weightHistory.append(weights, position: replayer.position) }
+        if case .details(let details, let scroll) = overlay {
+            overlay = .details(ItemDetails.compute(item: details.item, user: focusedUser, replayer: replayer,
+                                                   recommendations: recommendations, ascii: configuration.ascii), scroll: scroll)
+        }
+        keepSelectionsVisible()
+    }
+
+    /// True share among siblings of every node for the focused user now (Docs/scenarios.md §4).
+    mutating func refreshTruth() {
+        guard showsTruth, let pilot = autopilotModel, pilot.world.userCount > focusedUser else {
+            truthShares = nil
+            return
+        }
+        let eventNumber = Int(model.users[focusedUser].interest.eventCount)
+        let mass = pilot.world.trueNodeMass(user: focusedUser, atEvent: eventNumber)
+        let parents = model.taxonomy.parents
+        truthShares = mass.indices.map { node in
+            guard node > 0, parents[node] >= 0 else { return 1 }
+            let parentMass = mass[parents[node]]
+            return parentMass > 0 ? mass[node] / parentMass : 0
+        }
+    }
+
+    /// The state hash now (cached per position and decision count).
+    mutating func currentHash() -> String {
+        if let hash = stateHash { return hash }
+        let hash = model.stateHash
+        hashCache = (replayer.position, replayer.decisions.count, hash)
+        return hash
+    }
+
+    /// Keeps the on-screen hash current while paused (the e2e tests read it).
+    mutating func updateHashIfPaused() {
+        if !isPlaying { _ = currentHash() }
+    }
+}

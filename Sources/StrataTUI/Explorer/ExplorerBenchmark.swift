@@ -1,0 +1,84 @@
+import StrataCore
+
+/// The explorer's figures for `strata bench` (issue 3), measured with a clock the caller
+/// passes (monotonic nanoseconds). Run it on a release build; numbers from debug builds mean
+/// nothing.
+///
+/// - `explorer_frame_200x60_median_ms`: build a 200×60 buffer and render a full frame of the
+///   demo 2,000 events in (with a decision, the truth overlay on), median of 200.
+/// - `explorer_replay_events_per_second`: playing at full speed with a frame rendered every
+///   1/30 s, events replayed per second of (simulated) wall time; a frame whose work takes
+///   longer than 1/30 s counts its real duration.
+/// - `explorer_frames_per_second`: the frame rate that run kept.
+/// - `explorer_bare_replayer_events_per_second`: `Replayer.step` alone over the demo (learning
+///   and the running HR@10, no screen), the ceiling for the figure above.
+/// - `explorer_key_latency_max_ms`: the worst time from a key arriving during a frame's work
+///   to the frame that shows it (the rest of the tick + the key + a render).
+/// - `explorer_first_frame_ms`: building the demo (world, stream, replayer, state) and
+///   rendering the first 120×40 frame, in process (ncurses start-up excluded).
+public enum ExplorerBenchmark {
+    public static func run(clock: () -> UInt64) -> [String: Double] {
+        var results: [String: Double] = [:]
+        func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
+
+        // First frame.
+        let start = clock()
+        guard let world = try? ScenarioWorld(scenario: .demo) else { return [:] }
+        let dataset = world.makeDataset()
+        var state = ExplorerState(replayer: Replayer(dataset: dataset), world: world,
+                                  configuration: .init(sourceLabel: "scenario:demo"), size: TerminalSize(width: 120, height: 40))
+        var first = ScreenBuffer(width: 120, height: 40)
+        ExplorerScreen.render(state, into: &first, glyphs: .unicode)
+        results["explorer_first_frame_ms"] = milliseconds(clock() - start)
+
+        // A full 200×60 frame.
+        _ = state.apply(.resize(width: 200, height: 60))
+        for _ in 0..<20 { _ = state.apply(.key(.char("]"))) }
+        _ = state.apply(.key(.char("a")))
+        _ = state.apply(.key(.char("t")))
+        var samples: [UInt64] = []
+        for _ in 0..<200 {
+            let before = clock()
+            var buffer = ScreenBuffer(width: 200, height: 60)
+            ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+            samples.append(clock() - before)
+        }
+        samples.sort()
+        results["explorer_frame_200x60_median_ms"] = milliseconds(samples[samples.count / 2])
+
+        // The replayer alone (learning plus the running HR@10), for comparison.
+        var bare = Replayer(dataset: dataset)
+        let bareStart = clock()
+        bare.step(count: dataset.events.count)
+        let bareSeconds = Double(clock() - bareStart) / 1_000_000_000
+        results["explorer_bare_replayer_events_per_second"] = bareSeconds > 0 ? Double(dataset.events.count) / bareSeconds : 0
+
+        // Full speed with rendering at 30 fps, from the start of the stream.
+        var playing = ExplorerState(replayer: Replayer(dataset: dataset), world: world,
+                                    configuration: .init(sourceLabel: "scenario:demo"), size: TerminalSize(width: 120, height: 40))
+        for _ in 0..<PlaybackSpeed.ladder.count { _ = playing.apply(.key(.char("+"))) }
+        _ = playing.apply(.key(.char(" ")))
+        let frame: UInt64 = 1_000_000_000 / 30
+        var simulated: UInt64 = 0
+        var frames = 0
+        var worstKey: UInt64 = 0
+        while !playing.replayer.isAtEnd && playing.isPlaying {
+            let tickStart = clock()
+            _ = playing.apply(.tick(now: simulated + 1))
+            let tickEnd = clock()
+            _ = playing.apply(.measured(events: playing.lastTickSteps, nanoseconds: tickEnd - tickStart))
+            _ = playing.apply(.key(.down))
+            var buffer = ScreenBuffer(width: 120, height: 40)
+            ExplorerScreen.render(playing, into: &buffer, glyphs: .unicode)
+            let work = clock() - tickStart
+            worstKey = max(worstKey, work)
+            simulated += max(frame, work)
+            frames += 1
+        }
+        let seconds = Double(simulated) / 1_000_000_000
+        results["explorer_replay_events_per_second"] = seconds > 0 ? Double(playing.replayer.position) / seconds : 0
+        results["explorer_frames_per_second"] = seconds > 0 ? Double(frames) / seconds : 0
+        results["explorer_key_latency_max_ms"] = milliseconds(worstKey)
+        return results
+    }
+}

@@ -1,0 +1,40 @@
+import StrataCore
+
+/// `u` (pick a user) and `/` (search items): a query line and the matching entries.
+enum PickerOverlay {
+    static func render(_ state: ExplorerState, picker: ExplorerOverlay.Picker, users: Bool, in area: Rect,
+                       into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
+        let width = min(area.width - 2, 72)
+        let box = area.centered(width: width, height: PickerOverlayLayout.boxHeight(screenHeight: area.height))
+        buffer.fill(box, with: .blank)
+        let title = users ? "Pick a user" : "Search items"
+        Block(title: Line(title, style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)
+            .render(into: &buffer, area: box)
+        let inner = box.inset(by: 1).inset(horizontal: 1)
+        guard inner.height >= 3 else { return }
+        let count = (picker.truncated ? "first " : "") + NumberText.grouped(picker.matches.count) + (picker.matches.count == 1 ? " match" : " matches")
+        let prompt = Line([Span("> ", style: Style(foreground: .cyan, bold: true)), Span(picker.query, style: Style(bold: true)),
+                           Span("_", style: Style(foreground: .cyan, bold: true))])
+        buffer.write(prompt, x: inner.x, y: inner.y, clip: inner)
+        buffer.write(count, x: inner.maxX - count.count, y: inner.y, style: ExplorerTheme.muted, clip: inner)
+        for column in inner.x..<inner.maxX { buffer.put(glyphs.horizontal, width: 1, x: column, y: inner.y + 1, style: ExplorerTheme.border) }
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        let dataset = state.dataset
+        let items: [Line] = picker.matches.map { index in
+            if users {
+                let marker = index == state.focusedUser ? "  (focused)" : ""
+                return Line([Span(NumberText.padRight(dataset.userIDs[index], 16), style: Style(bold: true)),
+                             Span(NumberText.grouped(state.eventsPerUser[index]) + " events" + marker, style: ExplorerTheme.muted)])
+            }
+            let item = dataset.catalogue.items[index]
+            let path = dataset.catalogue.leaves[index].first.map { dataset.catalogue.taxonomy.displayPath(of: $0, ascii: state.configuration.ascii) } ?? ""
+            return Line([Span(item.title, style: Style(bold: true)), Span("  " + path, style: ExplorerTheme.muted)])
+        }
+        if items.isEmpty {
+            buffer.write("nothing matches", x: list.x, y: list.y, style: ExplorerTheme.muted, clip: list)
+            return
+        }
+        ListView(items: items, selected: picker.selected, scrollOffset: picker.scroll, glyphs: glyphs,
+                 highlightStyle: ExplorerTheme.selection, showsMarker: true).render(into: &buffer, area: list)
+    }
+}

@@ -1,0 +1,56 @@
+import StrataCore
+
+/// The status line (SPEC §8): play state, speed, position/total, stream time, user, drift,
+/// running HR@10, and the state hash (first 12 hex digits, while paused).
+enum StatusBar {
+    static func render(_ state: ExplorerState, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
+        StatusLine(left: left(state, glyphs: glyphs, compact: area.width < 100), right: right(state), style: ExplorerTheme.status, glyphs: glyphs)
+            .render(into: &buffer, area: area)
+    }
+
+    static func left(_ state: ExplorerState, glyphs: GlyphSet, compact: Bool) -> Line {
+        let paneGlyphs = PaneGlyphs(glyphs)
+        let separator = Span(paneGlyphs.separator, style: ExplorerTheme.status)
+        var spans: [Span] = []
+        if state.isPlaying {
+            spans.append(Span(" \(paneGlyphs.play)" + (compact ? " " : " PLAY "), style: Style(foreground: .green, bold: true, reverse: true)))
+        } else {
+            spans.append(Span(" \(paneGlyphs.pause)" + (compact ? " " : " PAUSE "), style: Style(foreground: .yellow, bold: true, reverse: true)))
+        }
+        spans.append(Span(" " + (compact ? PlaybackSpeed.shortLabel(index: state.speedIndex) : state.speedLabel)))
+        spans.append(separator)
+        let position = state.replayer.position, total = state.replayer.total
+        spans.append(Span(NumberText.grouped(position) + "/" + NumberText.grouped(total), style: Style(bold: true)))
+        if let event = state.currentEvent, !compact {
+            spans.append(separator)
+            spans.append(Span(StreamTime.describe(event.time, simulated: state.isSimulated)))
+        }
+        spans.append(separator)
+        spans.append(Span(state.focusedUserID + (state.followsStream ? " (follow)" : ""), style: Style(bold: true)))
+        spans.append(separator)
+        spans.append(driftSpan(state, glyphs: glyphs, compact: compact))
+        spans.append(separator)
+        spans.append(Span((compact ? "HR " : "HR@10 ") + NumberText.fixed(state.replayer.hitRate.value, decimals: 3)))
+        if state.autopilot { spans.append(Span(" AUTO ", style: ExplorerTheme.badge)) }
+        return Line(spans)
+    }
+
+    static func driftSpan(_ state: ExplorerState, glyphs: GlyphSet, compact: Bool) -> Span {
+        guard let user = state.model.user(state.focusedUser) else { return Span("drift -") }
+        let cosine = NumberText.fixed(user.drift.lastCosine, decimals: 2)
+        guard user.drift.inDrift else { return Span((compact ? "cos " : "steady, cos ") + cosine) }
+        var text = "DRIFT cos " + cosine
+        if !compact, let alert = state.model.driftAlerts.last(where: { $0.user == state.focusedUser && $0.kind == .interestShift }) {
+            let names = state.model.taxonomy.names
+            let rose = alert.rose.prefix(1).map { names[$0] + String(glyphs.arrowUp) }
+            let fell = alert.fell.prefix(1).map { names[$0] + String(glyphs.arrowDown) }
+            text += " " + (fell + rose).joined(separator: " ")
+        }
+        return Span(text, style: Style(foreground: .red, bold: true))
+    }
+
+    static func right(_ state: ExplorerState) -> Line {
+        guard let hash = state.stateHash else { return Line("#" + String(repeating: "·", count: 12) + " ", style: ExplorerTheme.status) }
+        return Line("#" + String(hash.prefix(12)) + " ", style: ExplorerTheme.status)
+    }
+}

@@ -1,0 +1,120 @@
+import StrataCore
+
+/// The interest tree of the focused user (SPEC §3, §8): per node one bar per temporal tier
+/// with its share among siblings `p_τ(n)`, an arrow for the change since the user's interests
+/// last moved, the ground truth as a marker on each bar (`t`), and the tier label in its colour.
+enum TreePane {
+    /// Column widths for an inner width: name, one cell per tier (bar, percentage, arrow), label.
+    struct Columns: Hashable {
+        var name: Int
+        var bar: Int
+        var showsPercent: Bool
+        var cell: Int
+        var label: Int
+
+        init(width: Int, tiers: Int) {
+            label = 8
+            name = min(22, max(12, width - tiers * 11 - label - 1))
+            cell = max(3, (width - name - label - 1) / max(1, tiers))
+            showsPercent = cell >= 9
+            bar = max(1, cell - (showsPercent ? 7 : 2))
+        }
+    }
+
+    /// Arrow threshold: changes smaller than half a percentage point read as steady.
+    static let arrowThreshold = 0.005
+
+    static func render(_ state: ExplorerState, in area: Rect, focused: Bool, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
+        let model = state.model
+        let user = model.user(state.focusedUser)
+        var details = [state.focusedUserID]
+        if let user {
+            let count = Int(user.interest.eventCount)
+            details.append(NumberText.grouped(count) + (count == 1 ? " event" : " events"))
+        }
+        if state.truthShares != nil { details.append("truth \(PaneGlyphs(glyphs).truthMarker)") }
+        let inner = PaneFrame.draw(PaneFrame.title("Interests", details.joined(separator: " · ")), focused: focused,
+                                   in: area, into: &buffer, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let paneGlyphs = PaneGlyphs(glyphs)
+        let tierCount = model.tiers.count
+        let columns = Columns(width: inner.width, tiers: tierCount)
+        // Header: tier names centred over their cells.
+        buffer.write("interest", x: inner.x, y: inner.y, style: ExplorerTheme.header, clip: inner)
+        for (t, tier) in model.tiers.enumerated() {
+            let x = inner.x + columns.name + t * columns.cell
+            let text = tier.name
+            let offset = max(0, (columns.cell - 1 - text.count) / 2)
+            buffer.write(text, x: x + offset, y: inner.y, style: ExplorerTheme.tierStyle(t).bolded(), clip: inner)
+        }
+        buffer.write("label", x: inner.x + columns.name + tierCount * columns.cell + 1, y: inner.y, style: ExplorerTheme.header, clip: inner)
+
+        let rows = state.visibleTreeRows()
+        let bodyHeight = inner.height - 1
+        guard bodyHeight > 0 else { return }
+        let selectedIndex = rows.firstIndex { $0.node == state.selectedNode }
+        let offset = Scrolling.offset(keeping: selectedIndex, previous: state.treeScroll, visibleRows: bodyHeight, rowCount: rows.count)
+        for (line, index) in (offset..<min(rows.count, offset + bodyHeight)).enumerated() {
+            let row = rows[index]
+            let y = inner.y + 1 + line
+            let rowArea = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+            drawName(row, model: model, glyphs: paneGlyphs, ellipsis: glyphs.ellipsis, width: columns.name - 1, x: inner.x, y: y, clip: rowArea, into: &buffer)
+            for t in 0..<tierCount {
+                let x = inner.x + columns.name + t * columns.cell
+                drawCell(state, node: row.node, tier: t, columns: columns, x: x, y: y, clip: rowArea, into: &buffer,
+                         glyphs: glyphs, paneGlyphs: paneGlyphs)
+            }
+            if let user {
+                let label = user.tracker.labels[row.node]
+                buffer.write(label.rawValue, x: inner.x + columns.name + tierCount * columns.cell + 1, y: y,
+                             style: ExplorerTheme.labelStyle(label), clip: rowArea)
+            }
+            if index == selectedIndex {
+                buffer.patchStyle(focused ? ExplorerTheme.selection : Style(bold: true), in: Rect(x: inner.x, y: y, width: columns.name - 1, height: 1))
+            }
+        }
+        if rows.count > bodyHeight {
+            let more = "\(offset + 1)-\(min(rows.count, offset + bodyHeight))/\(rows.count)"
+            buffer.write(" " + more + " ", x: area.maxX - more.count - 4, y: area.maxY - 1, style: ExplorerTheme.muted, clip: area)
+        }
+    }
+
+    static func drawName(_ row: TreeRow, model: StrataModel, glyphs: PaneGlyphs, ellipsis: String, width: Int, x: Int, y: Int, clip: Rect,
+                         into buffer: inout ScreenBuffer) {
+        let marker = row.hasChildren ? (row.isExpanded ? glyphs.expanded : glyphs.collapsed) : glyphs.leaf
+        let indent = String(repeating: " ", count: row.indent * 2)
+        let name = model.taxonomy.names[row.node]
+        let nameClip = Rect(x: x, y: y, width: max(0, width), height: 1).intersection(clip)
+        let line = Line([Span(indent + marker + " ", style: ExplorerTheme.muted),
+                         Span(name, style: row.indent == 0 ? Style(bold: true) : .plain)])
+        buffer.write(line, x: x, y: y, clip: nameClip, truncation: .ellipsis(ellipsis))
+    }
+
+    static func drawCell(_ state: ExplorerState, node: NodeIndex, tier t: Int, columns: Columns, x: Int, y: Int, clip: Rect,
+                         into buffer: inout ScreenBuffer, glyphs: GlyphSet, paneGlyphs: PaneGlyphs) {
+        let tierCount = state.model.tiers.count
+        let index = node * tierCount + t
+        let share = state.shares.indices.contains(index) ? state.shares[index] : 0
+        let before = state.baselineShares.indices.contains(index) ? state.baselineShares[index] : share
+        let barArea = Rect(x: x, y: y, width: columns.bar, height: 1).intersection(clip)
+        Bar(fraction: share, glyphs: glyphs, style: ExplorerTheme.tierStyle(t), track: glyphs.barPartials.isEmpty ? "." : "·",
+            trackStyle: ExplorerTheme.muted).render(into: &buffer, area: barArea)
+        if let truth = state.truthShares, truth.indices.contains(node), columns.bar > 0 {
+            let column = min(columns.bar - 1, Int((min(max(truth[node], 0), 1) * Double(columns.bar)).rounded(.down)))
+            if barArea.contains(x: x + column, y: y) {
+                buffer.put(paneGlyphs.truthMarker, width: 1, x: x + column, y: y, style: ExplorerTheme.truth)
+            }
+        }
+        var next = x + columns.bar
+        if columns.showsPercent {
+            let text = NumberText.padLeft(NumberText.percent(share), 5)
+            next = buffer.write(text, x: next, y: y, style: share > 0 ? .plain : ExplorerTheme.muted, clip: clip)
+        }
+        let delta = share - before
+        let (arrow, style): (Character, Style) =
+            delta > arrowThreshold ? (glyphs.arrowUp, ExplorerTheme.positive.bolded())
+            : delta < -arrowThreshold ? (glyphs.arrowDown, ExplorerTheme.negative.bolded())
+            : (paneGlyphs.steady, ExplorerTheme.muted)
+        if clip.contains(x: next, y: y) { buffer.put(arrow, width: 1, x: next, y: y, style: style) }
+    }
+}

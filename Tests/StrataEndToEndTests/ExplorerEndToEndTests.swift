@@ -1,0 +1,183 @@
+import Foundation
+import StrataTestSupport
+import Testing
+
+/// The real `strata` binary in tmux (issue 3): start, play, pause, step, step back to the same
+/// state hash, accept and see a weight move, resize, quit with q / Ctrl-C / SIGTERM leaving
+/// the terminal in normal mode, and a session surviving `kill -9`.
+///
+/// Needs tmux and a built binary (`swift build --product strata`, which `swift test` does);
+/// skipped with a message otherwise.
+@Suite("Explorer end to end (tmux)", .serialized)
+struct ExplorerEndToEndTests {
+    static let binary = TmuxDriver.packageRoot().appendingPathComponent(".build/debug/strata").path
+    static let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": ""]
+
+    static var skipReason: String? {
+        if TmuxDriver.tmuxPath == nil { return "tmux is not installed (apt-get install tmux)" }
+        if !FileManager.default.isExecutableFile(atPath: binary) { return "\(binary) is missing: run `swift build --product strata`" }
+        return nil
+    }
+
+    static func start(_ arguments: String = "", width: Int = 120, height: Int = 40, pidFile: String? = nil) throws -> TmuxDriver {
+        let command = pidFile.map { "sh -c 'echo $$ > \($0); exec \(binary) \(arguments)'" } ?? "\(binary) \(arguments)"
+        return try TmuxDriver(command: command, width: width, height: height, environment: environment)
+    }
+
+    static func position(in screen: String) -> Int? {
+        guard let range = screen.range(of: #"│ [0-9,]+/8,200 │"#, options: .regularExpression) else { return nil }
+        let text = screen[range].dropFirst(2).prefix { $0 != "/" }.filter { $0 != "," }
+        return Int(text)
+    }
+
+    static func hash(in screen: String) -> String? {
+        guard let range = screen.range(of: #"#[0-9a-f]{12}"#, options: .regularExpression) else { return nil }
+        return String(screen[range].dropFirst())
+    }
+
+    /// Every weight the weights pane shows, in order (`L1 +0.772`, `bias -2.314`, …).
+    static func weights(in screen: String) -> [String] {
+        let pattern = try? NSRegularExpression(pattern: #"(L[0-9]|text|co-occur\.|popularity|segment pop\.|bias) +([+-][0-9]+\.[0-9]{3})"#)
+        let text = screen as NSString
+        return pattern?.matches(in: screen, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 2)) } ?? []
+    }
+
+    @Test("start, play, pause, step, step back, accept, resize, quit with q")
+    func fullTour() throws {
+        if let reason = Self.skipReason { print("skipped: \(reason)"); return }
+        let tmux = try Self.start()
+        defer { tmux.stop() }
+
+        // Start: the first frame, paused, with the state hash shown.
+        var (screen, matched) = try tmux.waitFor { $0.contains("Interests · cleo") && Self.hash(in: $0) != nil }
+        #expect(matched, "no first frame:\n\(screen)")
+        #expect(try tmux.alternateScreenIsOn())
+        #expect(screen.contains("PAUSE"))
+
+        // Play, then pause.
+        try tmux.send("Space")
+        (screen, matched) = try tmux.waitFor { $0.contains("PLAY") && (Self.position(in: $0) ?? 0) > 5 }
+        #expect(matched, "playing did not advance:\n\(screen)")
+        try tmux.send("Space")
+        (screen, matched) = try tmux.waitFor { $0.contains("PAUSE") && Self.hash(in: $0) != nil }
+        #expect(matched, "no pause:\n\(screen)")
+
+        // Step forward, then back: the same position and state hash.
+        let before = try #require(Self.position(in: screen))
+        let hashBefore = try #require(Self.hash(in: screen))
+        try tmux.send("Right")
+        (screen, matched) = try tmux.waitFor { Self.position(in: $0) == before + 1 && Self.hash(in: $0) != nil }
+        #expect(matched, "step did not advance:\n\(screen)")
+        #expect(Self.hash(in: screen) != hashBefore)
+        try tmux.send("Left")
+        (screen, matched) = try tmux.waitFor { Self.position(in: $0) == before && Self.hash(in: $0) != nil }
+        #expect(matched, "step back did not rewind:\n\(screen)")
+        #expect(Self.hash(in: screen) == hashBefore, "stepping forward then back must restore the state hash")
+
+        // Accept the top recommendation 100 events in: the weights move on screen.
+        try tmux.send("]")
+        (screen, matched) = try tmux.waitFor { Self.position(in: $0) == before + 100 && Self.hash(in: $0) != nil }
+        #expect(matched, "] did not jump 100 events:\n\(screen)")
+        let weights = Self.weights(in: screen)
+        #expect(weights.count == 16, "not every weight is on screen:\n\(screen)")
+        try tmux.send("a")
+        (screen, matched) = try tmux.waitFor { $0.contains("accepted") && Self.weights(in: $0).count == weights.count && Self.weights(in: $0) != weights }
+        #expect(matched, "accepting did not move the weights \(weights):\n\(screen)")
+
+        // Resize down to the compact layout and back.
+        try tmux.resize(width: 60, height: 20)
+        (screen, matched) = try tmux.waitFor { $0.contains("Recs │ Stream │ Weights") }
+        #expect(matched, "no compact layout at 60x20:\n\(screen)")
+        try tmux.resize(width: 40, height: 12)
+        (screen, matched) = try tmux.waitFor("Terminal too small")
+        #expect(matched, "no too-small notice at 40x12:\n\(screen)")
+        try tmux.resize(width: 120, height: 40)
+        (screen, matched) = try tmux.waitFor { $0.contains("Weights · FTRL") && $0.contains("Stream ·") }
+        #expect(matched, "no full layout back at 120x40:\n\(screen)")
+
+        // Quit with q: the summary, and the terminal back in normal mode.
+        try tmux.send("q")
+        (screen, matched) = try tmux.waitFor("[exit 0]")
+        #expect(matched, "no exit after q:\n\(screen)")
+        #expect(screen.contains("strata: stopped at"))
+        #expect(try !tmux.alternateScreenIsOn())
+        // The shell echoes typed text again: the terminal modes were restored.
+        try tmux.type("echo modes-ok")
+        try tmux.send("Enter")
+        (screen, matched) = try tmux.waitFor("\nmodes-ok")
+        #expect(matched, "the shell does not answer after the explorer:\n\(screen)")
+    }
+
+    @Test("Ctrl-C leaves the loop, restores the terminal and prints the summary")
+    func controlC() throws {
+        if let reason = Self.skipReason { print("skipped: \(reason)"); return }
+        let tmux = try Self.start()
+        defer { tmux.stop() }
+        #expect(try tmux.waitFor("Interests · cleo").matched)
+        try tmux.send("Space")
+        #expect(try tmux.waitFor("PLAY").matched)
+        try tmux.send("C-c")
+        let (screen, matched) = try tmux.waitFor("[exit 130]")
+        #expect(matched, "no exit after Ctrl-C:\n\(screen)")
+        #expect(screen.contains("strata: stopped at"))
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+
+    @Test("SIGTERM leaves the loop and restores the terminal")
+    func sigterm() throws {
+        if let reason = Self.skipReason { print("skipped: \(reason)"); return }
+        let pidFile = NSTemporaryDirectory() + "strata-e2e-\(getpid())-term.pid"
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let tmux = try Self.start(pidFile: pidFile)
+        defer { tmux.stop() }
+        #expect(try tmux.waitFor("Interests · cleo").matched)
+        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGTERM)
+        let (screen, matched) = try tmux.waitFor("[exit 143]")
+        #expect(matched, "no exit after SIGTERM:\n\(screen)")
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+
+    @Test("a session survives kill -9: reopening reaches the same state hash")
+    func sessionSurvivesKill() throws {
+        if let reason = Self.skipReason { print("skipped: \(reason)"); return }
+        let directory = NSTemporaryDirectory() + "strata-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = directory + "/demo.strata"
+        let pidFile = directory + "/pid"
+
+        let first = try Self.start("--session \(session)", pidFile: pidFile)
+        defer { first.stop() }
+        #expect(try first.waitFor("Interests · cleo").matched)
+        try first.send("]")
+        #expect(try first.waitFor { Self.position(in: $0) == 100 }.matched)
+        try first.send("a")
+        var (screen, matched) = try first.waitFor { $0.contains("accepted") && Self.hash(in: $0) != nil }
+        #expect(matched)
+        let hash = try #require(Self.hash(in: screen))
+        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGKILL)
+        #expect(try first.waitFor("[exit 137]").matched)
+        first.stop()
+
+        let second = try Self.start("--session \(session)")
+        defer { second.stop() }
+        (screen, matched) = try second.waitFor { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        #expect(matched, "the reopened session is not at position 100:\n\(screen)")
+        #expect(Self.hash(in: screen) == hash, "reopening must reach the state left by kill -9")
+        try second.send("q")
+        (screen, matched) = try second.waitFor("strata: stopped at 100/8200 · 1 decision")
+        #expect(matched, "\(screen)")
+    }
+
+    @Test("TERM=dumb gets a clear message suggesting replay --headless")
+    func dumbTerminal() throws {
+        if let reason = Self.skipReason { print("skipped: \(reason)"); return }
+        let tmux = try TmuxDriver(command: Self.binary, environment: ["TERM": "dumb"])
+        defer { tmux.stop() }
+        let (screen, matched) = try tmux.waitFor("[exit 2]")
+        #expect(matched, "\(screen)")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("replay --headless"))
+    }
+}
