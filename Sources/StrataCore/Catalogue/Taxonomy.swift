@@ -80,4 +80,18 @@ public struct Taxonomy: Hashable, Sendable {
     }
 
     public var topLevel: [NodeIndex] { children[Self.root] }
+
+    /// The children lists flattened (CSR): the children of `p` are
+    /// `childList[childStart[p]..<childStart[p + 1]]`. O(nodes); for hot loops, which then
+    /// touch no nested arrays.
+    public func flattenedChildren() -> (childStart: [Int], childList: [NodeIndex]) {
+        var start = [0]
+        var list: [NodeIndex] = []
+        list.reserveCapacity(nodeCount)
+        for p in 0..<nodeCount {
+            list.append(contentsOf: children[p])
+            start.append(list.count)
+        }
+        return (start, list)
+    }
 }

@@ -2,7 +2,7 @@
 /// `P ← P · 2^(−Δ/h) + g · v_i`. Every entry decays by the same factor, so it is kept as
 /// `stored · scale` and a decay only updates `scale`; cosine similarity is unaffected by it.
 public struct TextProfile: Sendable {
-    public private(set) var stored = IntKeyedMap()
+    public private(set) var stored = IntKeyedMap<Double>()
     public private(set) var scale = 1.0
     public private(set) var normSquared = 0.0
     private var lastClock = 0.0

@@ -5,31 +5,41 @@ extension UserInterest {
     public func fillShareTable(
         taxonomy: Taxonomy, tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
     ) {
-        let count = taxonomy.nodeCount * tierCount
-        if shares.count != count { shares = Array(repeating: 0, count: count) }
+        let flat = taxonomy.flattenedChildren()
+        fillShareTable(childStart: flat.childStart, childList: flat.childList, tiers: tiers, decay: decay, into: &shares)
+    }
+
+    /// The same from a flattened taxonomy (`Taxonomy.flattenedChildren`), on raw buffers.
+    public func fillShareTable(
+        childStart: [Int], childList: [NodeIndex], tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
+    ) {
+        let nodeCount = childStart.count - 1
         let tierCount = self.tierCount
+        if shares.count != nodeCount * tierCount { shares = Array(repeating: 0, count: nodeCount * tierCount) }
         for t in 0..<tierCount {
             let now = clock(tiers[t].clock)
             let table = decay[t]
             shares.withUnsafeMutableBufferPointer { out in
             strength.withUnsafeBufferPointer { values in
             updatedAt.withUnsafeBufferPointer { times in
+            childStart.withUnsafeBufferPointer { start in
+            childList.withUnsafeBufferPointer { list in
                 out[t] = 1
-                for parent in 0..<taxonomy.nodeCount {
-                    let group = taxonomy.children[parent]
-                    if group.isEmpty { continue }
+                for parent in 0..<nodeCount {
+                    let first = start[parent], end = start[parent &+ 1]
+                    if first == end { continue }
                     var total = 0.0
-                    for child in group {
-                        let slot = child &* tierCount &+ t
+                    for k in first..<end {
+                        let slot = list[k] &* tierCount &+ t
                         let value = values[slot]
                         let decayed = value == 0 ? 0 : value * table.factor(now - times[slot])
                         out[slot] = decayed
                         total += decayed
                     }
                     let scale = total > 0 ? 1 / total : 0
-                    for child in group { out[child &* tierCount &+ t] *= scale }
+                    for k in first..<end { out[list[k] &* tierCount &+ t] *= scale }
                 }
-            }}}
+            }}}}}
         }
     }
 

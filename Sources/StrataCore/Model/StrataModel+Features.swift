@@ -1,7 +1,12 @@
 extension StrataModel {
     /// Fills the share table `p_τ(n)` of `user` into the scratch buffer.
+    /// Shares do not depend on the clock (every node of a tier decays by the same factor), only
+    /// on the user's evidence, so the table is reused while the same user has had no new event.
     mutating func fillShares(for user: UserIndex) {
-        users[user].interest.fillShareTable(taxonomy: taxonomy, tiers: tiers, decay: decay, into: &scratch.shares)
+        let key = (user, users[user].interest.eventCount)
+        if scratch.sharesKey == key && !scratch.shares.isEmpty { return }
+        users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &scratch.shares)
+        scratch.sharesKey = key
     }
 
     func featureScratch() -> [Double] {
@@ -68,7 +73,7 @@ extension StrataModel {
         guard user < users.count else {
             return Array(repeating: 0, count: taxonomy.nodeCount * tiers.count)
         }
-        users[user].interest.fillShareTable(taxonomy: taxonomy, tiers: tiers, decay: decay, into: &table)
+        users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &table)
         return table
     }
 }

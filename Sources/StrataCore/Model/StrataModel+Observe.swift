@@ -124,18 +124,17 @@ extension StrataModel {
             let parent = taxonomy.parents[catalogue.nodeRefNode[r]]
             if !parents.contains(parent) { parents.append(parent) }
         }
-        let short = 0
-        let long = tiers.count - 1
-        let tierCount = tiers.count
-        var groupShares = [[Double]](repeating: [], count: tierCount)
+        let long = config.tiers.count - 1
+        let tierCount = config.tiers.count
+        // One share table after the update serves relabelling and the drift test.
+        fillShares(for: u)
+        var all = Array(repeating: 0.0, count: tierCount)
         for parent in parents {
-            for t in 0..<tierCount {
-                groupShares[t] = users[u].interest.shares(ofChildrenOf: parent, tier: t, taxonomy: taxonomy, tiers: tiers, decay: decay)
-            }
-            for (k, node) in taxonomy.children[parent].enumerated() {
+            for node in taxonomy.children[parent] {
+                let base = node * tierCount
+                for t in 0..<tierCount { all[t] = scratch.shares[base + t] }
                 let candidate = config.labelRule.label(
-                    short: groupShares[short][k], long: groupShares[long][k],
-                    allShares: (0..<tierCount).map { groupShares[$0][k] }, current: users[u].tracker.labels[node])
+                    short: all[0], long: all[long], allShares: all, current: users[u].tracker.labels[node])
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
                     let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
                     tierChanges.append(record)
@@ -149,8 +148,10 @@ extension StrataModel {
 
     private mutating func checkDrift(user u: UserIndex, time: Int64, into observation: inout Observation) {
         guard users[u].interest.eventCount >= config.drift.warmUpEvents else { return }
-        let short = topLevelShares(user: u, tier: 0)
-        let long = topLevelShares(user: u, tier: tiers.count - 1)
+        // The share table is current: relabel filled it after this event's update.
+        let tierCount = config.tiers.count
+        let short = taxonomy.topLevel.map { scratch.shares[$0 * tierCount] }
+        let long = taxonomy.topLevel.map { scratch.shares[$0 * tierCount + tierCount - 1] }
         let cosine = CosineDriftMonitor.cosine(short, long)
         guard users[u].drift.update(cosine: cosine, settings: config.drift) else { return }
         let tops = taxonomy.topLevel

@@ -10,6 +10,9 @@ public struct StrataModel: Sendable {
     public let layout: FeatureLayout
     public let vectors: ItemVectors
     let decay: [DecayTable]
+    /// The taxonomy's children flattened, for the share table (no nested arrays on hot paths).
+    let childStart: [Int]
+    let childList: [NodeIndex]
     /// `ρ^k` for the co-occurrence feature, k < recentPositives (Docs/model.md §7).
     let recencyWeights: [Double]
 
@@ -48,6 +51,7 @@ public struct StrataModel: Sendable {
         layout = FeatureLayout(tiers: config.tiers.count, levels: catalogue.taxonomy.depth)
         vectors = ItemVectors(catalogue: catalogue)
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
+        (childStart, childList) = catalogue.taxonomy.flattenedChildren()
         recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
         learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: layout.priorWeights())
         cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
@@ -76,6 +80,8 @@ public struct StrataModel: Sendable {
 
     struct Scratch: Sendable {
         var shares: [Double] = []
+        /// Whose share table `shares` holds: (user, that user's event count).
+        var sharesKey: (UserIndex, Int64) = (-1, -1)
         var features: [Double] = []
         var bulk = BulkScoringTables()
         /// `ln(1 + popularity)` of every item, valid for `logPopularityKey` = (position, revision).

@@ -9,35 +9,17 @@ public struct CooccurrenceIndex: Sendable {
     public private(set) var inverseRootCount: [Double]
     public private(set) var neighbours: [[Int32]]
     public private(set) var counts: [[Float]]
-    /// Row slot of each pair: a flat n×n table for catalogues up to `denseLimit` items (no
-    /// hashing on the hot path), else one dictionary per row.
-    private var denseSlot: [Int32]
-    private var sparseSlot: [[Int32: Int32]]
-    private let n: Int
-    static let denseLimit = 4096
+    /// Where each pair sits in its row: one small open-addressing map per row. Per-row maps
+    /// (not one n×n table) keep copies cheap: a checkpoint of the model shares every row until
+    /// that row changes.
+    private var slot: [IntKeyedMap<Int32>]
 
     public init(itemCount n: Int) {
-        self.n = n
         itemCount = Array(repeating: 0, count: n)
         inverseRootCount = Array(repeating: 0, count: n)
         neighbours = Array(repeating: [], count: n)
         counts = Array(repeating: [], count: n)
-        if n <= Self.denseLimit {
-            denseSlot = Array(repeating: -1, count: n * n)
-            sparseSlot = []
-        } else {
-            denseSlot = []
-            sparseSlot = Array(repeating: [:], count: n)
-        }
-    }
-
-    @inline(__always)
-    private func slot(_ a: ItemIndex, _ b: ItemIndex) -> Int32? {
-        if !denseSlot.isEmpty {
-            let s = denseSlot[a &* n &+ b]
-            return s >= 0 ? s : nil
-        }
-        return sparseSlot[a][Int32(truncatingIfNeeded: b)]
+        slot = Array(repeating: IntKeyedMap(absent: -1), count: n)
     }
 
     /// Records a positive of `item` by a user whose earlier positives (oldest first) are
@@ -54,19 +36,20 @@ public struct CooccurrenceIndex: Sendable {
 
     private mutating func bump(_ a: ItemIndex, _ b: ItemIndex) {
         let key = Int32(truncatingIfNeeded: b)
-        if let at = slot(a, b) {
+        let at = slot[a].value(key)
+        if at >= 0 {
             counts[a][Int(at)] += 1
             return
         }
-        let new = Int32(neighbours[a].count)
-        if denseSlot.isEmpty { sparseSlot[a][key] = new } else { denseSlot[a &* n &+ b] = new }
+        slot[a].set(key, Int32(neighbours[a].count))
         neighbours[a].append(key)
         counts[a].append(1)
     }
 
     /// Cosine `C[a][b] / sqrt(c[a]·c[b])`, 0 when they never co-occurred.
     public func cosine(_ a: ItemIndex, _ b: ItemIndex) -> Double {
-        guard let at = slot(a, b) else { return 0 }
+        let at = slot[a].value(Int32(truncatingIfNeeded: b))
+        guard at >= 0 else { return 0 }
         return Double(counts[a][Int(at)]) * inverseRootCount[a] * inverseRootCount[b]
     }
 

@@ -1,15 +1,18 @@
-/// A small open-addressing hash map from `Int32` keys to `Double` (linear probing, Fibonacci
-/// hashing), for the per-user content profiles on the hot path. Unlike `Dictionary` it needs no
+/// A small open-addressing hash map from `Int32` keys to values (linear probing, Fibonacci
+/// hashing), for the per-user content profiles and co-occurrence rows on the hot path. Unlike `Dictionary` it needs no
 /// seeded hasher, and its entry order depends only on the insertion sequence, so the state hash
 /// can read it deterministically. Keys must be ≥ 0. Amortised O(1) lookup and insert.
-public struct IntKeyedMap: Sendable, Hashable {
+public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
     private var keys: [Int32]
-    private var values: [Double]
+    private var values: [Value]
+    private let absent: Value
     public private(set) var count = 0
 
-    public init() {
+    /// `absent` fills empty slots and is what `value(_:)` returns for a missing key.
+    public init(absent: Value) {
+        self.absent = absent
         keys = Array(repeating: -1, count: 8)
-        values = Array(repeating: 0, count: 8)
+        values = Array(repeating: absent, count: 8)
     }
 
     @inline(__always)
@@ -23,19 +26,19 @@ public struct IntKeyedMap: Sendable, Hashable {
         }
     }
 
-    public subscript(key: Int32) -> Double? {
+    public subscript(key: Int32) -> Value? {
         let i = slot(for: key)
         return keys[i] == key ? values[i] : nil
     }
 
-    /// The value for `key`, 0 when absent.
+    /// The value for `key`, `absent` when missing.
     @inline(__always)
-    public func value(_ key: Int32) -> Double {
+    public func value(_ key: Int32) -> Value {
         let i = slot(for: key)
-        return keys[i] == key ? values[i] : 0
+        return keys[i] == key ? values[i] : absent
     }
 
-    public mutating func set(_ key: Int32, _ value: Double) {
+    public mutating func set(_ key: Int32, _ value: Value) {
         precondition(key >= 0, "IntKeyedMap keys must be non-negative, got \(key)")
         var i = slot(for: key)
         if keys[i] != key {
@@ -52,7 +55,7 @@ public struct IntKeyedMap: Sendable, Hashable {
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = Array(repeating: -1, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: absent, count: oldKeys.count * 2)
         for j in oldKeys.indices where oldKeys[j] >= 0 {
             let i = slot(for: oldKeys[j])
             keys[i] = oldKeys[j]
@@ -61,9 +64,14 @@ public struct IntKeyedMap: Sendable, Hashable {
     }
 
     /// Every (key, value) pair, in slot order.
-    public func forEach(_ body: (Int32, Double) -> Void) {
+    public func forEach(_ body: (Int32, Value) -> Void) {
         for j in keys.indices where keys[j] >= 0 { body(keys[j], values[j]) }
     }
+
+}
+
+extension IntKeyedMap where Value == Double {
+    public init() { self.init(absent: 0) }
 
     /// Multiplies every value by `factor`.
     public mutating func scaleAll(by factor: Double) {

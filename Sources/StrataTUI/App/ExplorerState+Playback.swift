@@ -3,7 +3,7 @@ import StrataCore
 extension ExplorerState {
     /// Share of a frame interval the model may spend replaying at full speed; the rest is
     /// left for rendering and keys (SPEC §8: frames stay steady while the model runs).
-    static let fullSpeedBudgetShare = 0.75
+    static let fullSpeedBudgetShare = 0.6
 
     /// One frame: expire notices, play the events due, save the last state now and then.
     mutating func tick(now: UInt64) -> [ExplorerEffect] {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrataCore
 import StrataData
+import StrataTUI
 
 /// `strata bench`: the performance figures of Docs/performance.md as one JSON object.
 /// Refuses debug builds: their numbers mean nothing.
@@ -43,6 +44,7 @@ struct BenchCommand: ParsableCommand {
             if !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
         }
         figures.add("session", try Benchmarks.sessionReopen(demo))
+        figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds))
         try JSONOutput.print(figures.values)
         #endif
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct IntKeyedMapTests {
     @Test func behavesLikeADictionaryThroughGrowth() {
-        var map = IntKeyedMap()
+        var map = IntKeyedMap<Double>()
         var reference: [Int32: Double] = [:]
         var rng = Xoshiro256StarStar(seed: 5)
         for _ in 0..<5_000 {
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func scaleAllMultipliesEveryValue() {
-        var map = IntKeyedMap()
+        var map = IntKeyedMap<Double>()
         map.set(1, 2); map.set(9, -4)
         map.scaleAll(by: 0.5)
         #expect(map[1] == 1 && map[9] == -2)
