@@ -31,6 +31,8 @@ public struct StrataModel: Sendable {
     public internal(set) var decisionCount = 0
     public internal(set) var tierChanges: [TierChange] = []
     public internal(set) var driftAlerts: [DriftAlert] = []
+    /// Lengths of `tierChanges` and `driftAlerts` while they are stripped from a checkpoint.
+    var strippedLogLengths: (tierChanges: Int, driftAlerts: Int)?
     /// Running mean log-loss of the taken-item predictions.
     public internal(set) var logLossSum = 0.0
     public internal(set) var logLossCount = 0
@@ -67,6 +69,30 @@ public struct StrataModel: Sendable {
     public var taxonomy: Taxonomy { catalogue.taxonomy }
     public var weights: [Double] { learner.weights }
     public var meanLogLoss: Double { logLossCount > 0 ? logLossSum / Double(logLossCount) : 0 }
+
+    /// A copy for a checkpoint without the append-only logs (tier changes, drift alerts): the
+    /// live model's logs always extend a checkpoint's, so keeping them here would only make
+    /// every later append copy the whole log. `restoringLogs(from:)` puts them back.
+    public func checkpointCopy() -> StrataModel {
+        var copy = self
+        copy.strippedLogLengths = (tierChanges.count, driftAlerts.count)
+        copy.tierChanges = []
+        copy.driftAlerts = []
+        return copy
+    }
+
+    /// This checkpoint with its logs taken from `live`, a model that has replayed at least as
+    /// far from the same history.
+    public func restoringLogs(from live: StrataModel) -> StrataModel {
+        guard let lengths = strippedLogLengths else { return self }
+        precondition(live.tierChanges.count >= lengths.tierChanges && live.driftAlerts.count >= lengths.driftAlerts,
+                     "live model has fewer log entries than the checkpoint (\(live.tierChanges.count) < \(lengths.tierChanges))")
+        var restored = self
+        restored.tierChanges = Array(live.tierChanges.prefix(lengths.tierChanges))
+        restored.driftAlerts = Array(live.driftAlerts.prefix(lengths.driftAlerts))
+        restored.strippedLogLengths = nil
+        return restored
+    }
 
     mutating func ensureUser(_ user: UserIndex) {
         precondition(user >= 0, "user index must be non-negative, got \(user)")

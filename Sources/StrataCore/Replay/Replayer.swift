@@ -1,7 +1,7 @@
 /// Steps a dataset's stream through a `StrataModel`, applies decisions at their positions and
 /// rewinds exactly (SPEC §8 "step back"): a copy of the model is kept every
-/// `checkpointInterval` events, and going back restores the nearest checkpoint and re-replays
-/// stream and decisions from there. Deterministic: the state at position p depends only on the
+/// `checkpointInterval` events (the last 20 are kept, and the start), and going back restores
+/// the nearest checkpoint and re-replays stream and decisions from there. Deterministic: the state at position p depends only on the
 /// stream, the config and the decisions made before p.
 public struct Replayer: Sendable {
     public let dataset: Dataset
@@ -10,6 +10,8 @@ public struct Replayer: Sendable {
     public private(set) var decisions: [ReplayDecision] = []
     public private(set) var hitRate: RunningHitRate
     public let checkpointInterval: Int
+    /// Recent checkpoints kept besides the one at the start.
+    public let retainedCheckpoints = 20
     private var checkpoints: [Int: (model: StrataModel, hitRate: RunningHitRate)] = [:]
     private var scores: [Double] = []
     /// The latest observation, for the stream pane and the timeline.
@@ -21,7 +23,7 @@ public struct Replayer: Sendable {
         self.checkpointInterval = checkpointInterval
         model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
         hitRate = RunningHitRate(every: hitRateEvery)
-        checkpoints[0] = (model, hitRate)
+        checkpoints[0] = (model.checkpointCopy(), hitRate)
     }
 
     public var position: Int { model.position }
@@ -41,7 +43,11 @@ public struct Replayer: Sendable {
         let observation = model.observe(event)
         lastObservation = observation
         if model.position % checkpointInterval == 0 && checkpoints[model.position] == nil {
-            checkpoints[model.position] = (model, hitRate)
+            checkpoints[model.position] = (model.checkpointCopy(), hitRate)
+            // Memory stays bounded: only the last `retainedCheckpoints` are kept (plus the start);
+            // going back further re-replays from the start, still exactly.
+            let oldest = model.position - retainedCheckpoints * checkpointInterval
+            for key in checkpoints.keys where key > 0 && key < oldest { checkpoints[key] = nil }
         }
         applyDecisions(at: model.position)
         return observation
@@ -60,6 +66,8 @@ public struct Replayer: Sendable {
     public mutating func decide(user: UserIndex, item: ItemIndex, accepted: Bool) -> Observation {
         let decision = ReplayDecision(position: position, user: user, item: item, accepted: accepted)
         decisions.append(decision)
+        // Checkpoints past this point were taken without this decision: they are stale now.
+        for key in checkpoints.keys where key > position { checkpoints[key] = nil }
         let observation = apply(decision)
         lastObservation = observation
         return observation
@@ -71,11 +79,9 @@ public struct Replayer: Sendable {
     public mutating func seek(to target: Int) {
         let target = max(0, min(target, total))
         if target < position {
-            let base = (target / checkpointInterval) * checkpointInterval
             let restore = checkpoints.keys.filter { $0 <= target }.max() ?? 0
-            _ = base
             if let checkpoint = checkpoints[restore] {
-                model = checkpoint.model
+                model = checkpoint.model.restoringLogs(from: model)
                 hitRate = checkpoint.hitRate
             }
             lastObservation = nil
