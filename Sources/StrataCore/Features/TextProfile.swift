@@ -51,7 +51,7 @@ public struct TextProfile: Sendable {
     }
 
     func clear(_ dense: inout [Double]) {
-        stored.forEach { term, _ in dense[Int(term)] = 0 }
+        for term in stored.orderedKeys { dense[Int(term)] = 0 }
     }
 
     /// Entries sorted by term, for the state hash (dictionary order is not stable).

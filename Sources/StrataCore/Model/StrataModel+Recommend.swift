@@ -13,32 +13,38 @@ extension StrataModel {
             for k in w.indices { w[k] += learner.variance(k).squareRoot() * rng.nextGaussian() }
         }
         prepareBulkScoring(user: user, weights: w)
-        let candidates: [ItemIndex]
+        var candidates: [ItemIndex]
         var margins: [Double]
         if catalogue.count <= config.exhaustiveCandidateLimit {
             // Small catalogue: every unseen item is a candidate (bulk scoring makes it cheap).
-            var all = Array(repeating: 0.0, count: catalogue.count)
-            fillMargins(of: nil, into: &all)
-            candidates = unseenItems(of: user)
-            margins = candidates.map { all[$0] }
+            margins = scratch.allMargins
+            scratch.allMargins = []
+            if margins.count != catalogue.count { margins = Array(repeating: 0, count: catalogue.count) }
+            fillMargins(of: nil, into: &margins)
+            for item in users[user].seen { margins[Int(item)] = -.infinity }
+            candidates = []
         } else {
             candidates = candidateItems(for: user)
             margins = Array(repeating: 0.0, count: candidates.count)
             fillMargins(of: candidates, into: &margins)
         }
         finishBulkScoring(user: user)
-        guard !candidates.isEmpty else { return [] }
+        let exhaustive = candidates.isEmpty && catalogue.count <= config.exhaustiveCandidateLimit
+        defer { if exhaustive { scratch.allMargins = margins } }
+        let itemAt = { (c: Int) -> ItemIndex in exhaustive ? c : candidates[c] }
 
         // Best first (ties by catalogue index), so MMR and its ties are deterministic.
-        let ahead = { (a: Int, b: Int) -> Bool in margins[a] > margins[b] || (margins[a] == margins[b] && candidates[a] < candidates[b]) }
         let poolSize = max(wanted * 5, 50)
-        let pool = Self.bestByScore(poolSize, scores: margins, ids: candidates)
+        let pool = (exhaustive ? Self.bestByScore(poolSize, scores: margins) : Self.bestByScore(poolSize, scores: margins, ids: candidates))
+            .filter { margins[$0] > -.infinity }
+        guard !pool.isEmpty else { return [] }
         let relevance = pool.map { sigmoid(margins[$0]) }
-        let categories = pool.map { catalogue.topLevelNodes[candidates[$0]] }
+        let categories = pool.map { catalogue.topLevelNodes[itemAt($0)] }
         var picked = MMRReranker(lambda: config.mmrLambda).rerank(relevance: relevance, categories: categories, count: wanted).map { pool[$0] }
 
         if case let .epsilonGreedy(epsilon) = config.exploration {
-            var remaining = candidates.indices.sorted(by: ahead).filter { !picked.contains($0) }
+            let ahead = { (a: Int, b: Int) -> Bool in margins[a] > margins[b] || (margins[a] == margins[b] && itemAt(a) < itemAt(b)) }
+            var remaining = margins.indices.filter { margins[$0] > -.infinity && !picked.contains($0) }.sorted(by: ahead)
             for slot in picked.indices where !remaining.isEmpty && rng.nextUnit() < epsilon {
                 picked[slot] = remaining.remove(at: rng.nextIndex(below: remaining.count))
             }
@@ -48,7 +54,7 @@ extension StrataModel {
         var x = Array(repeating: 0.0, count: layout.dimension)
         let clock = popularityClock
         return picked.map { c in
-            let item = candidates[c]
+            let item = itemAt(c)
             features(user: user, item: item, clock: clock, into: &x)
             let contributions = (0..<x.count).map { learner.weights[$0] * x[$0] }
             let margin = contributions.reduce(0, +)
@@ -69,6 +75,25 @@ extension StrataModel {
             result.append(item)
         }
         return result
+    }
+
+    /// Indices of the `k` highest `scores` (ties: smaller index first), best first.
+    static func bestByScore(_ k: Int, scores: [Double]) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(k + 1)
+        scores.withUnsafeBufferPointer { score in
+            for c in 0..<score.count {
+                if kept.count == k, let last = kept.last, !(score[c] > score[last]) { continue }
+                var low = 0, high = kept.count
+                while low < high {
+                    let mid = (low + high) >> 1
+                    if score[kept[mid]] >= score[c] { low = mid + 1 } else { high = mid }
+                }
+                kept.insert(c, at: low)
+                if kept.count > k { kept.removeLast() }
+            }
+        }
+        return kept
     }
 
     /// Indices of the `k` highest `scores` (ties: smaller id first), best first, without

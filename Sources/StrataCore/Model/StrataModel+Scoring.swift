@@ -159,8 +159,13 @@ extension StrataModel {
     /// Clears the sparse parts of the prepared tables for the next call.
     mutating func finishBulkScoring(user u: UserIndex) {
         for t in 0..<tiers.count { users[u].profiles[t].clear(&scratch.bulk.profile) }
-        for p in users[u].positives.reversed().prefix(config.recentPositives) {
-            for j in cooccurrence.neighbours[p] { scratch.bulk.cooccurrence[Int(j)] = 0 }
+        let rows = users[u].positives.reversed().prefix(config.recentPositives)
+        let touched = rows.reduce(0) { $0 + cooccurrence.neighbours[$1].count }
+        if touched > scratch.bulk.cooccurrence.count / 4 {
+            // Long rows: zeroing the whole table is cheaper than revisiting them.
+            scratch.bulk.cooccurrence.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            for p in rows { for j in cooccurrence.neighbours[p] { scratch.bulk.cooccurrence[Int(j)] = 0 } }
         }
     }
 }

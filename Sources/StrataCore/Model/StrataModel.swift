@@ -110,6 +110,8 @@ public struct StrataModel: Sendable {
         var sharesKey: (UserIndex, Int64) = (-1, -1)
         var features: [Double] = []
         var bulk = BulkScoringTables()
+        /// Every item's margin, reused by exhaustive recommendations.
+        var allMargins: [Double] = []
         /// `ln(1 + popularity)` of every item, valid for `logPopularityKey` = (position, revision).
         var logPopularity: [Double] = []
         var logPopularityKey = (-1, -1)

@@ -6,6 +6,8 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
     private var keys: [Int32]
     private var values: [Value]
     private let absent: Value
+    /// Keys in insertion order, so iteration costs O(count), not O(capacity).
+    private var order: [Int32] = []
     public private(set) var count = 0
 
     /// `absent` fills empty slots and is what `value(_:)` returns for a missing key.
@@ -47,6 +49,7 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
                 i = slot(for: key)
             }
             keys[i] = key
+            order.append(key)
             count += 1
         }
         values[i] = value
@@ -63,10 +66,13 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
         }
     }
 
-    /// Every (key, value) pair, in slot order.
+    /// Every (key, value) pair, in insertion order.
     public func forEach(_ body: (Int32, Value) -> Void) {
-        for j in keys.indices where keys[j] >= 0 { body(keys[j], values[j]) }
+        for key in order { body(key, values[slot(for: key)]) }
     }
+
+    /// Every key, in insertion order.
+    public var orderedKeys: [Int32] { order }
 
 }
 

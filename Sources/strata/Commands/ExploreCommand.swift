@@ -19,6 +19,7 @@ struct ExploreCommand: ParsableCommand {
     )
 
     @OptionGroup var source: DataSourceOptions
+    @OptionGroup var overrides: ConfigOverrides
 
     @Option(name: .long, help: "A session file (SQLite) to create, or to reopen where it was left.")
     var session: String?
@@ -51,8 +52,10 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let loaded = try source.load()
-        let store = try session.map { path in try openSession(at: path, dataset: loaded.dataset, label: loaded.label) }
-        let config = store.flatMap { Self.decodeConfig($0.header.config) } ?? .standard
+        let requested = try overrides.config()
+        let store = try session.map { path in try openSession(at: path, dataset: loaded.dataset, label: loaded.label, config: requested) }
+        // A reopened session keeps the settings it was created with (so it replays exactly).
+        let config = store.flatMap { Self.decodeConfig($0.header.config) } ?? requested
         var replayer = Replayer(dataset: loaded.dataset, config: config)
         if let store { try resume(&replayer, from: store) }
         let world = try loaded.scenario.map { try ScenarioWorld(scenario: $0) }
@@ -112,9 +115,9 @@ struct ExploreCommand: ParsableCommand {
         return "strata: " + parts.joined(separator: " · ")
     }
 
-    private func openSession(at path: String, dataset: Dataset, label: String) throws -> SessionStore {
+    private func openSession(at path: String, dataset: Dataset, label: String, config: ModelConfig) throws -> SessionStore {
         let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
-        let configText = String(decoding: try JSONOutput.encoder(pretty: false).encode(ModelConfig.standard), as: UTF8.self)
+        let configText = String(decoding: try JSONOutput.encoder(pretty: false).encode(config), as: UTF8.self)
         return try SessionStore.open(at: path, fingerprint: fingerprint, datasetName: label, config: configText)
     }
 

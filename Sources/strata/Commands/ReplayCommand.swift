@@ -47,9 +47,15 @@ struct ReplayCommand: ParsableCommand {
         var store: SessionStore?
         var replayer = Replayer(dataset: dataset, config: config)
         if let session {
-            let opened = try SessionStore.open(at: session, fingerprint: dataset.fingerprint, datasetName: loaded.label,
+            let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
+            let opened = try SessionStore.open(at: session, fingerprint: fingerprint, datasetName: loaded.label,
                                                config: try JSONOutput.line(config))
             store = opened
+            // A reopened session replays with the settings it was created with.
+            if let stored = try? JSONDecoder().decode(ModelConfig.self, from: Data(opened.header.config.utf8)), stored != config {
+                if !overrides.settings.isEmpty { printError("strata: \(session) keeps the settings it was created with; --set ignored") }
+                replayer = Replayer(dataset: dataset, config: stored)
+            }
             replayer.load(decisions: try SessionDecisions.resolve(opened.decisions(), in: dataset, session: session))
         }
         defer { try? store?.close() }
