@@ -1,6 +1,6 @@
 /// Encodes trace rows as JSON Lines: one object per `\n`-terminated line, keys in column order
 /// (fixed ones first), absent columns omitted, non-finite numbers as `null`.
-struct TraceJSONLEncoder {
+public struct TraceJSONLEncoder {
     /// Named columns after the fixed ones, in order.
     let columns: [String]
 
@@ -29,7 +29,7 @@ struct TraceJSONLEncoder {
     }
 
     /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
