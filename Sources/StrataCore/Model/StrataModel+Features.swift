@@ -15,7 +15,8 @@ extension StrataModel {
 
     /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShares(for: u)`
     /// since the user's last change. O(depth × paths × tiers + terms × tiers + K).
-    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double]) {
+    /// `cooccurrence`, when given, is the item's prepared co-occurrence score (bulk scoring).
+    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], cooccurrence prepared: Double? = nil) {
         for k in 0..<x.count { x[k] = 0 }
         let tierCount = tiers.count
         let shares = scratch.shares
@@ -32,7 +33,7 @@ extension StrataModel {
         for t in 0..<tierCount {
             x[layout.content(tier: t)] = state.profiles[t].cosine(item: i, vectors: vectors)
         }
-        x[layout.cooccurrenceIndex] = cooccurrenceFeature(user: u, item: i)
+        x[layout.cooccurrenceIndex] = prepared ?? cooccurrenceFeature(user: u, item: i)
         x[layout.popularityIndex] = log1pDecayed(popularity.value(of: i, at: clock))
         let segment = state.segment
         x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0

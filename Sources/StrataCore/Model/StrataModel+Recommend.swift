@@ -28,7 +28,9 @@ extension StrataModel {
             margins = Array(repeating: 0.0, count: candidates.count)
             fillMargins(of: candidates, into: &margins)
         }
-        finishBulkScoring(user: user)
+        // The prepared tables stay until the shown items' features are built (they reuse the
+        // co-occurrence scores).
+        defer { finishBulkScoring(user: user) }
         let exhaustive = candidates.isEmpty && catalogue.count <= config.exhaustiveCandidateLimit
         defer { if exhaustive { scratch.allMargins = margins } }
         let itemAt = { (c: Int) -> ItemIndex in exhaustive ? c : candidates[c] }
@@ -55,7 +57,7 @@ extension StrataModel {
         let clock = popularityClock
         return picked.map { c in
             let item = itemAt(c)
-            features(user: user, item: item, clock: clock, into: &x)
+            features(user: user, item: item, clock: clock, into: &x, cooccurrence: scratch.bulk.cooccurrence[item])
             let contributions = (0..<x.count).map { learner.weights[$0] * x[$0] }
             let margin = contributions.reduce(0, +)
             return Recommendation(item: item, score: margin, probability: sigmoid(margin), contributions: contributions,
@@ -81,16 +83,20 @@ extension StrataModel {
     static func bestByScore(_ k: Int, scores: [Double]) -> [Int] {
         var kept: [Int] = []
         kept.reserveCapacity(k + 1)
+        guard k > 0 else { return kept }
+        var threshold = -Double.infinity   // the k-th best score once k are kept
         scores.withUnsafeBufferPointer { score in
             for c in 0..<score.count {
-                if kept.count == k, let last = kept.last, !(score[c] > score[last]) { continue }
+                let value = score[c]
+                if kept.count == k && !(value > threshold) { continue }
                 var low = 0, high = kept.count
                 while low < high {
                     let mid = (low + high) >> 1
-                    if score[kept[mid]] >= score[c] { low = mid + 1 } else { high = mid }
+                    if score[kept[mid]] >= value { low = mid + 1 } else { high = mid }
                 }
                 kept.insert(c, at: low)
                 if kept.count > k { kept.removeLast() }
+                if kept.count == k, let last = kept.last { threshold = score[last] }
             }
         }
         return kept

@@ -16,6 +16,7 @@ public struct MMRReranker: Sendable {
         precondition(relevance.count == categories.count, "\(relevance.count) relevances for \(categories.count) candidates")
         var chosen: [Int] = []
         var maxSimilarity = Array(repeating: 0.0, count: relevance.count)
+        let masks = categories.map(Self.mask)
         var taken = Array(repeating: false, count: relevance.count)
         while chosen.count < min(count, relevance.count) {
             var best = -1
@@ -27,10 +28,10 @@ public struct MMRReranker: Sendable {
             guard best >= 0 else { break }
             taken[best] = true
             chosen.append(best)
-            let chosenMask = Self.mask(categories[best])
+            let chosenMask = masks[best]
             for c in relevance.indices where !taken[c] {
                 let similarity: Double
-                if let chosenMask, let mask = Self.mask(categories[c]) {
+                if let chosenMask, let mask = masks[c] {
                     let union = (mask | chosenMask).nonzeroBitCount
                     similarity = union > 0 ? Double((mask & chosenMask).nonzeroBitCount) / Double(union) : 1
                 } else {
