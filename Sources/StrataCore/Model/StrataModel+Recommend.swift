@@ -61,7 +61,7 @@ extension StrataModel {
             let contributions = (0..<x.count).map { learner.weights[$0] * x[$0] }
             let margin = contributions.reduce(0, +)
             return Recommendation(item: item, score: margin, probability: sigmoid(margin), contributions: contributions,
-                                  reasons: reasons(user: user, item: item, contributions: contributions))
+                                  explanation: explanation(user: user, item: item, contributions: contributions))
         }
     }
 
@@ -234,38 +234,49 @@ extension StrataModel {
         return result
     }
 
-    /// The three largest positive contributions in words (SPEC §4).
+    /// The three largest positive contributions (SPEC §4), as data.
+    public func explanation(user: UserIndex, item: ItemIndex, contributions: [Double]) -> [Reason] {
+        var best: [Int] = []
+        for k in contributions.indices where contributions[k] > 0 && k != layout.biasIndex {
+            var at = best.count
+            while at > 0 && contributions[best[at - 1]] < contributions[k] { at -= 1 }
+            best.insert(k, at: at)
+            if best.count > 3 { best.removeLast() }
+        }
+        return best.map { reason(feature: $0, user: user, item: item) }
+    }
+
+    /// The three largest positive contributions in words.
     public func reasons(user: UserIndex, item: ItemIndex, contributions: [Double]) -> [String] {
-        let ranked = contributions.indices
-            .filter { contributions[$0] > 0 && $0 != layout.biasIndex }
-            .sorted { contributions[$0] > contributions[$1] || (contributions[$0] == contributions[$1] && $0 < $1) }
-        return ranked.prefix(3).map { describe(feature: $0, user: user, item: item) }
+        explanation(user: user, item: item, contributions: contributions).map(\.text)
     }
 
     /// Words for one feature of one (user, item), e.g. "Sci-Fi · long-term core".
     public func describe(feature k: Int, user: UserIndex, item: ItemIndex) -> String {
+        reason(feature: k, user: user, item: item).text
+    }
+
+    /// One feature of one (user, item) as a reason (Docs/model.md §11).
+    public func reason(feature k: Int, user: UserIndex, item: ItemIndex) -> Reason {
         switch layout.kinds[k] {
         case let .share(tier, level):
+            let taxonomy = catalogue.taxonomy
             let leaf = catalogue.leaves[item].first ?? Taxonomy.root
             let node = taxonomy.ancestor(of: leaf, atLevel: level) ?? leaf
             let label = user < users.count ? users[user].tracker.labels[node] : .dormant
             // Deeper levels are shares within the parent: name the parent too.
-            let name = level > 1 ? "\(taxonomy.names[taxonomy.parents[node]]) › \(taxonomy.names[node])" : taxonomy.names[node]
-            return label == .dormant ? "\(name) · \(tiers[tier].name)-term" : "\(name) · \(tiers[tier].name)-term \(label.rawValue)"
+            let parent = level > 1 ? taxonomy.names[taxonomy.parents[node]] : nil
+            return .share(node: taxonomy.names[node], parent: parent, tier: config.tiers[tier].name, label: label)
         case let .content(tier):
-            return "similar to what you liked (\(tiers[tier].name)-term)"
+            return .content(tier: config.tiers[tier].name)
         case .cooccurrence:
-            if let source = strongestCooccurrence(user: user, item: item) {
-                return "because you liked \(catalogue.items[source].title)"
-            }
-            return "liked together with your recent picks"
+            return .because(title: strongestCooccurrence(user: user, item: item).map { catalogue.items[$0].title })
         case .popularity:
-            return "popular right now"
+            return .popular
         case .segmentPopularity:
-            let segment = user < users.count ? users[user].segment : -1
-            return "popular with users like you (segment \(segment + 1))"
+            return .segment(user < users.count ? users[user].segment : -1)
         case .bias:
-            return "baseline"
+            return .baseline
         }
     }
 
