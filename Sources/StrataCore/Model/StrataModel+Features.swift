@@ -29,13 +29,13 @@ extension StrataModel {
                 x[layout.share(tier: t, level: level)] += weight * shares[node * tierCount + t]
             }
         }
-        let state = users[u]
+        // Read through the array (a borrow), never `let state = users[u]` (a copy of every field).
         for t in 0..<tierCount {
-            x[layout.content(tier: t)] = state.profiles[t].cosine(item: i, vectors: vectors)
+            x[layout.content(tier: t)] = users[u].profiles[t].cosine(item: i, vectors: vectors)
         }
         x[layout.cooccurrenceIndex] = prepared ?? cooccurrenceFeature(user: u, item: i)
         x[layout.popularityIndex] = log1pDecayed(popularity.value(of: i, at: clock))
-        let segment = state.segment
+        let segment = users[u].segment
         x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0
         x[layout.biasIndex] = 1
     }

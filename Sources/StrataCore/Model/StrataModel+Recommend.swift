@@ -260,13 +260,12 @@ extension StrataModel {
     public func reason(feature k: Int, user: UserIndex, item: ItemIndex) -> Reason {
         switch layout.kinds[k] {
         case let .share(tier, level):
-            let taxonomy = catalogue.taxonomy
-            let leaf = catalogue.leaves[item].first ?? Taxonomy.root
-            let node = taxonomy.ancestor(of: leaf, atLevel: level) ?? leaf
+            var node = catalogue.leaves[item].first ?? Taxonomy.root
+            while catalogue.taxonomy.depths[node] > level { node = catalogue.taxonomy.parents[node] }
             let label = user < users.count ? users[user].tracker.labels[node] : .dormant
             // Deeper levels are shares within the parent: name the parent too.
-            let parent = level > 1 ? taxonomy.names[taxonomy.parents[node]] : nil
-            return .share(node: taxonomy.names[node], parent: parent, tier: config.tiers[tier].name, label: label)
+            let parent = level > 1 ? catalogue.taxonomy.names[catalogue.taxonomy.parents[node]] : nil
+            return .share(node: catalogue.taxonomy.names[node], parent: parent, tier: config.tiers[tier].name, label: label)
         case let .content(tier):
             return .content(tier: config.tiers[tier].name)
         case .cooccurrence:
