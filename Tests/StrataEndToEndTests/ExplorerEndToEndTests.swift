@@ -59,18 +59,18 @@ struct ExplorerEndToEndTests {
         (screen, matched) = try tmux.waitFor { $0.contains("PLAY") && (Self.position(in: $0) ?? 0) > 5 }
         #expect(matched, "playing did not advance:\n\(screen)")
         try tmux.send("Space")
-        (screen, matched) = try tmux.waitFor { $0.contains("PAUSE") && Self.hash(in: $0) != nil }
+        (screen, matched) = try tmux.waitForSettled { $0.contains("PAUSE") && Self.hash(in: $0) != nil }
         #expect(matched, "no pause:\n\(screen)")
 
         // Step forward, then back: the same position and state hash.
         let before = try #require(Self.position(in: screen))
         let hashBefore = try #require(Self.hash(in: screen))
         try tmux.send("Right")
-        (screen, matched) = try tmux.waitFor { Self.position(in: $0) == before + 1 && Self.hash(in: $0) != nil }
+        (screen, matched) = try tmux.waitForSettled { Self.position(in: $0) == before + 1 && Self.hash(in: $0) != nil }
         #expect(matched, "step did not advance:\n\(screen)")
         #expect(Self.hash(in: screen) != hashBefore)
         try tmux.send("Left")
-        (screen, matched) = try tmux.waitFor { Self.position(in: $0) == before && Self.hash(in: $0) != nil }
+        (screen, matched) = try tmux.waitForSettled { Self.position(in: $0) == before && Self.hash(in: $0) != nil }
         #expect(matched, "step back did not rewind:\n\(screen)")
         #expect(Self.hash(in: screen) == hashBefore, "stepping forward then back must restore the state hash")
 
@@ -151,9 +151,15 @@ struct ExplorerEndToEndTests {
         defer { first.stop() }
         #expect(try first.waitFor("Interests · cleo").matched)
         try first.send("]")
-        #expect(try first.waitFor { Self.position(in: $0) == 100 }.matched)
+        let (atHundred, reached) = try first.waitForSettled { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        #expect(reached)
+        let before = Self.hash(in: atHundred)
         try first.send("a")
-        var (screen, matched) = try first.waitFor { $0.contains("accepted") && Self.hash(in: $0) != nil }
+        // A capture can catch a frame half written (the notice drawn, the status line not yet):
+        // wait until the status line shows a hash other than the one before the decision.
+        var (screen, matched) = try first.waitForSettled {
+            $0.contains("accepted") && Self.hash(in: $0) != nil && Self.hash(in: $0) != before
+        }
         #expect(matched)
         let hash = try #require(Self.hash(in: screen))
         let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -163,7 +169,7 @@ struct ExplorerEndToEndTests {
 
         let second = try Self.start("--session \(session)")
         defer { second.stop() }
-        (screen, matched) = try second.waitFor { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        (screen, matched) = try second.waitForSettled { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
         #expect(matched, "the reopened session is not at position 100:\n\(screen)")
         #expect(Self.hash(in: screen) == hash, "reopening must reach the state left by kill -9")
         try second.send("q")

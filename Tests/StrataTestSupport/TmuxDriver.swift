@@ -98,6 +98,22 @@ public final class TmuxDriver {
 
     /// Waits for `text` to appear.
     @discardableResult
+    /// Like `waitFor(_:)`, then waits until two captures 50 ms apart are identical, so a frame
+    /// caught half written (tmux can capture mid-write) is never read.
+    public func waitForSettled(timeout: Double = 10, _ condition: (String) -> Bool) throws -> (screen: String, matched: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var (screen, matched) = try waitFor(timeout: timeout, condition)
+        while matched && Date() < deadline {
+            usleep(50_000)
+            let again = try capture()
+            if again == screen { return (screen, condition(screen)) }
+            screen = again
+            matched = condition(again)
+            if !matched { (screen, matched) = try waitFor(timeout: max(0.1, deadline.timeIntervalSinceNow), condition) }
+        }
+        return (screen, matched)
+    }
+
     public func waitFor(_ text: String, timeout: Double = 10) throws -> (screen: String, matched: Bool) {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }
