@@ -101,7 +101,12 @@ struct ExplorerEndToEndTests {
         #expect(matched, "no exit after q:\n\(screen)")
         #expect(screen.contains("strata: stopped at"))
         #expect(try !tmux.alternateScreenIsOn())
-        // The shell echoes typed text again: the terminal modes were restored.
+        // The shell echoes typed text again: the terminal modes were restored. Type only once
+        // the shell after the program shows its prompt (under load it can start late).
+        _ = try tmux.waitFor { screen in
+            guard let exit = screen.range(of: "[exit 0]") else { return false }
+            return screen[exit.upperBound...].split(separator: "\n").contains { $0.hasPrefix("#") || $0.hasPrefix("$") }
+        }
         try tmux.type("echo modes-ok")
         try tmux.send("Enter")
         (screen, matched) = try tmux.waitFor("\nmodes-ok")

@@ -37,8 +37,12 @@ extension StrataModel {
 
         // Best first (ties by catalogue index), so MMR and its ties are deterministic.
         let poolSize = max(wanted * 5, 50)
-        let pool = (exhaustive ? Self.bestByScore(poolSize, scores: margins) : Self.bestByScore(poolSize, scores: margins, ids: candidates))
-            .filter { margins[$0] > -.infinity }
+        let best = exhaustive
+            ? Self.bestByScore(poolSize, scores: margins)
+            : Self.best(poolSize, of: margins.count) { a, b in
+                margins[a] > margins[b] || (margins[a] == margins[b] && candidates[a] < candidates[b])
+            }
+        let pool = best.filter { margins[$0] > -.infinity }   // seen items were set to −∞
         guard !pool.isEmpty else { return [] }
         let relevance = pool.map { sigmoid(margins[$0]) }
         let categories = pool.map { catalogue.topLevelNodes[itemAt($0)] }
@@ -65,20 +69,6 @@ extension StrataModel {
         }
     }
 
-    /// Every item the user has not seen, ascending (a merge walk against the sorted seen list).
-    func unseenItems(of user: UserIndex) -> [ItemIndex] {
-        let seen = users[user].seen
-        var result: [ItemIndex] = []
-        result.reserveCapacity(catalogue.count - seen.count)
-        var next = 0
-        for item in 0..<catalogue.count {
-            while next < seen.count && Int(seen[next]) < item { next += 1 }
-            if next < seen.count && Int(seen[next]) == item { continue }
-            result.append(item)
-        }
-        return result
-    }
-
     /// Indices of the `k` highest `scores` (ties: smaller index first), best first.
     static func bestByScore(_ k: Int, scores: [Double]) -> [Int] {
         var kept: [Int] = []
@@ -99,29 +89,6 @@ extension StrataModel {
                 if kept.count == k, let last = kept.last { threshold = score[last] }
             }
         }
-        return kept
-    }
-
-    /// Indices of the `k` highest `scores` (ties: smaller id first), best first, without
-    /// closures on the hot path. O(n + k·log k) typical.
-    static func bestByScore(_ k: Int, scores: [Double], ids: [Int]) -> [Int] {
-        var kept: [Int] = []
-        kept.reserveCapacity(k + 1)
-        scores.withUnsafeBufferPointer { score in
-        ids.withUnsafeBufferPointer { id in
-            for c in 0..<score.count {
-                if kept.count == k, let last = kept.last,
-                   !(score[c] > score[last] || (score[c] == score[last] && id[c] < id[last])) { continue }
-                var low = 0, high = kept.count
-                while low < high {
-                    let mid = (low + high) >> 1
-                    let m = kept[mid]
-                    if score[m] > score[c] || (score[m] == score[c] && id[m] < id[c]) { low = mid + 1 } else { high = mid }
-                }
-                kept.insert(c, at: low)
-                if kept.count > k { kept.removeLast() }
-            }
-        }}
         return kept
     }
 

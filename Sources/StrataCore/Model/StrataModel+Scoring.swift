@@ -7,17 +7,12 @@ extension StrataModel {
         let n = catalogue.count
         if scores.count != n { scores = Array(repeating: 0, count: n) }
         prepareBulkScoring(user: u, weights: learner.weights)
-        fillAllMargins(into: &scores)
+        fillMargins(of: nil, into: &scores)
         finishBulkScoring(user: u)
     }
 
-    /// The item loop of `scoreAll`, on raw buffers (kept apart so no copy of the tables is
-    /// alive when `finishBulkScoring` clears them).
-    private func fillAllMargins(into scores: inout [Double]) {
-        fillMargins(of: nil, into: &scores)
-    }
-
-    /// Margins of `items` (all items when nil) from the prepared tables, on raw buffers.
+    /// Margins of `items` (all items when nil) from the prepared tables, on raw buffers. The
+    /// caller must not hold a copy of the tables, so `finishBulkScoring` can clear them in place.
     func fillMargins(of items: [ItemIndex]?, into scores: inout [Double]) {
         let n = items?.count ?? catalogue.count
         let list = items ?? []
@@ -47,15 +42,6 @@ extension StrataModel {
                 out[slot] = s
             }
         }}}}}}}}}}}}}
-    }
-
-    /// Margins of the given items only, with the bulk path (for recommendations).
-    mutating func scoreCandidates(user u: UserIndex, items: [ItemIndex], weights: [Double]) -> [Double] {
-        prepareBulkScoring(user: u, weights: weights)
-        var margins = Array(repeating: 0.0, count: items.count)
-        fillMargins(of: items, into: &margins)
-        finishBulkScoring(user: u)
-        return margins
     }
 
     /// Precomputes, for one user and weight vector: each node's contribution

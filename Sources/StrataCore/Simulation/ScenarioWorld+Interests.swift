@@ -78,19 +78,7 @@ extension ScenarioWorld {
 
     /// `sqrt(JSD(p‖q))` with log base 2; inputs are normalised, a zero-sum input is uniform.
     public static func jensenShannonDistance(_ p: [Double], _ q: [Double]) -> Double {
-        precondition(p.count == q.count, "distributions differ in length: \(p.count) vs \(q.count)")
-        func normalised(_ v: [Double]) -> [Double] {
-            let total = v.reduce(0, +)
-            return total > 0 ? v.map { $0 / total } : v.map { _ in 1 / Double(v.count) }
-        }
-        let a = normalised(p), b = normalised(q)
-        var divergence = 0.0
-        for i in a.indices {
-            let m = (a[i] + b[i]) / 2
-            if a[i] > 0 { divergence += 0.5 * a[i] * strataLog2(a[i] / m) }
-            if b[i] > 0 { divergence += 0.5 * b[i] * strataLog2(b[i] / m) }
-        }
-        return max(0, divergence).squareRoot()
+        JensenShannon.distance(p, q) // one definition, Evaluation/Metrics/JensenShannon.swift
     }
 }
 

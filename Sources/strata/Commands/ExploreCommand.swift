@@ -53,9 +53,9 @@ struct ExploreCommand: ParsableCommand {
         }
         let loaded = try source.load()
         let requested = try overrides.config()
-        let store = try session.map { path in try openSession(at: path, dataset: loaded.dataset, label: loaded.label, config: requested) }
-        // A reopened session keeps the settings it was created with (so it replays exactly).
-        let config = store.flatMap { Self.decodeConfig($0.header.config) } ?? requested
+        let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested) }
+        let store = opened?.store
+        let config = opened?.config ?? requested
         var replayer = Replayer(dataset: loaded.dataset, config: config)
         if let store { try resume(&replayer, from: store) }
         let world = try loaded.scenario.map { try ScenarioWorld(scenario: $0) }
@@ -115,31 +115,10 @@ struct ExploreCommand: ParsableCommand {
         return "strata: " + parts.joined(separator: " · ")
     }
 
-    private func openSession(at path: String, dataset: Dataset, label: String, config: ModelConfig) throws -> SessionStore {
-        let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
-        let configText = String(decoding: try JSONOutput.encoder(pretty: false).encode(config), as: UTF8.self)
-        return try SessionStore.open(at: path, fingerprint: fingerprint, datasetName: label, config: configText)
-    }
-
-    static func decodeConfig(_ text: String) -> ModelConfig? {
-        try? JSONDecoder().decode(ModelConfig.self, from: Data(text.utf8))
-    }
-
     /// Replays the session's decisions and moves to where it was left: the later of the saved
     /// position and the last decision (SPEC §7).
     private func resume(_ replayer: inout Replayer, from store: SessionStore) throws {
-        let dataset = replayer.dataset
-        var userIndex: [String: Int] = [:]
-        for (index, id) in dataset.userIDs.enumerated() where userIndex[id] == nil { userIndex[id] = index }
-        let decisions = try store.decisions().map { decision throws -> ReplayDecision in
-            guard let user = userIndex[decision.user] else {
-                throw CLIError("\(store.path): decision \(decision.sequence): user '\(decision.user)' is not in the dataset")
-            }
-            guard let item = dataset.catalogue.index(of: decision.item) else {
-                throw CLIError("\(store.path): decision \(decision.sequence): item '\(decision.item)' is not in the catalogue")
-            }
-            return ReplayDecision(position: decision.streamPosition, user: user, item: item, accepted: decision.accepted)
-        }
+        let decisions = try SessionDecisions.resolve(store.decisions(), in: replayer.dataset, session: store.path)
         replayer.load(decisions: decisions)
         let header = try store.currentHeader()
         let target = max(header.lastPosition ?? 0, decisions.map(\.position).max() ?? 0)

@@ -47,16 +47,13 @@ struct ReplayCommand: ParsableCommand {
         var store: SessionStore?
         var replayer = Replayer(dataset: dataset, config: config)
         if let session {
-            let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
-            let opened = try SessionStore.open(at: session, fingerprint: fingerprint, datasetName: loaded.label,
-                                               config: try JSONOutput.line(config))
-            store = opened
-            // A reopened session replays with the settings it was created with.
-            if let stored = try? JSONDecoder().decode(ModelConfig.self, from: Data(opened.header.config.utf8)), stored != config {
+            let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
+            store = opened.store
+            if opened.config != config {
                 if !overrides.settings.isEmpty { printError("strata: \(session) keeps the settings it was created with; --set ignored") }
-                replayer = Replayer(dataset: dataset, config: stored)
+                replayer = Replayer(dataset: dataset, config: opened.config)
             }
-            replayer.load(decisions: try SessionDecisions.resolve(opened.decisions(), in: dataset, session: session))
+            replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }
         defer { try? store?.close() }
 
