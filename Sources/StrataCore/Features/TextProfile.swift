@@ -44,14 +44,18 @@ public struct TextProfile: Sendable {
         return dot / normSquared.squareRoot()
     }
 
-    /// Adds `weight · stored / ‖stored‖` into a dense scratch vector (for scoring many items).
-    func scatter(into dense: inout [Double], weight: Double) {
+    /// Adds `weight · stored / ‖stored‖` into `dense[offset + term]` (for scoring many items).
+    func scatter(into dense: inout [Double], offset: Int, weight: Double) {
         let inverse = normSquared > 1e-300 ? weight / normSquared.squareRoot() : 0
-        stored.forEach { term, value in dense[Int(term)] += value * inverse }
+        dense.withUnsafeMutableBufferPointer { out in
+            stored.forEach { term, value in out[offset &+ Int(term)] += value * inverse }
+        }
     }
 
-    func clear(_ dense: inout [Double]) {
-        for term in stored.orderedKeys { dense[Int(term)] = 0 }
+    func clear(_ dense: inout [Double], offset: Int) {
+        dense.withUnsafeMutableBufferPointer { out in
+            for term in stored.orderedKeys { out[offset &+ Int(term)] = 0 }
+        }
     }
 
     /// Entries sorted by term, for the state hash (dictionary order is not stable).

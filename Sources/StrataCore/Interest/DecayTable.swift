@@ -13,8 +13,10 @@ public struct DecayTable: Sendable {
     /// `2^(−delta/halfLife)`; exactly the same value whether or not the table is used.
     @inline(__always)
     public func factor(_ delta: Double) -> Double {
-        if delta >= 0, delta < Double(Self.size), let whole = Int(exactly: delta) {
-            return factors[whole]
+        // In range first, so the truncating conversion is safe; whole iff it converts back.
+        if delta >= 0, delta < Double(Self.size) {
+            let whole = Int(delta)
+            if Double(whole) == delta { return factors.withUnsafeBufferPointer { $0[whole] } }
         }
         return strataExp2(-delta / halfLife)
     }

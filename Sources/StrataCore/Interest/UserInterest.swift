@@ -34,16 +34,22 @@ public struct UserInterest: Hashable, Sendable {
         eventCount += 1
         lastTime = max(lastTime, time)
         let refs = catalogue.nodeRefs(of: item)
-        for t in 0..<tierCount {
-            let now = clock(tiers[t].clock)
-            let table = decay[t]
-            for r in refs {
-                let slot = catalogue.nodeRefNode[r] &* tierCount &+ t
-                let decayed = strength[slot] * table.factor(now - updatedAt[slot])
-                strength[slot] = max(0, decayed + gain * catalogue.nodeRefShare[r])
-                updatedAt[slot] = now
+        let tierCount = self.tierCount
+        let eventClock = Double(eventCount), secondsClock = Double(lastTime)
+        catalogue.nodeRefNode.withUnsafeBufferPointer { refNode in
+        catalogue.nodeRefShare.withUnsafeBufferPointer { refShare in
+        strength.withUnsafeMutableBufferPointer { strength in
+        updatedAt.withUnsafeMutableBufferPointer { updatedAt in
+            for t in 0..<tierCount {
+                let now = tiers[t].clock == .events ? eventClock : secondsClock
+                for r in refs {
+                    let slot = refNode[r] &* tierCount &+ t
+                    let decayed = strength[slot] * decay[t].factor(now - updatedAt[slot])
+                    strength[slot] = max(0, decayed + gain * refShare[r])
+                    updatedAt[slot] = now
+                }
             }
-        }
+        }}}}
     }
 
     /// `s_τ(n)` decayed to the current clock.

@@ -15,8 +15,9 @@ extension StrataModel {
 
     /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShares(for: u)`
     /// since the user's last change. O(depth × paths × tiers + terms × tiers + K).
-    /// `cooccurrence`, when given, is the item's prepared co-occurrence score (bulk scoring).
-    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], cooccurrence prepared: Double? = nil) {
+    /// `prepared`, when given, holds the item's terms as bulk scoring computed them (the same
+    /// numbers, already at hand for the items a recommendation shows).
+    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], prepared: PreparedItemTerms? = nil) {
         for k in 0..<x.count { x[k] = 0 }
         let tierCount = tiers.count
         let shares = scratch.shares
@@ -33,11 +34,26 @@ extension StrataModel {
         for t in 0..<tierCount {
             x[layout.content(tier: t)] = users[u].profiles[t].cosine(item: i, vectors: vectors)
         }
-        x[layout.cooccurrenceIndex] = prepared ?? cooccurrenceFeature(user: u, item: i)
-        x[layout.popularityIndex] = log1pDecayed(popularity.value(of: i, at: clock))
         let segment = users[u].segment
-        x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0
+        if let prepared {
+            x[layout.cooccurrenceIndex] = prepared.cooccurrence
+            x[layout.popularityIndex] = prepared.logPopularity
+            x[layout.segmentIndex] = segment >= 0 ? prepared.logSegmentPopularity : 0
+        } else {
+            x[layout.cooccurrenceIndex] = cooccurrenceFeature(user: u, item: i)
+            x[layout.popularityIndex] = log1pDecayed(popularity.value(of: i, at: clock))
+            x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0
+        }
         x[layout.biasIndex] = 1
+    }
+
+    /// An item's co-occurrence and popularity terms as the prepared bulk-scoring tables hold them
+    /// (`prepareBulkScoring`): equal to what `features` computes, read instead of recomputed.
+    func preparedTerms(of item: ItemIndex) -> PreparedItemTerms {
+        let segment = scratch.bulk.segment
+        return PreparedItemTerms(cooccurrence: scratch.bulk.cooccurrence[item],
+                                 logPopularity: scratch.logPopularity[item],
+                                 logSegmentPopularity: segment >= 0 ? scratch.logSegmentPopularity[segment][item] : 0)
     }
 
     /// `Σ_k ρ^k · cos(p_k, i)` over the user's last K positives, newest first (k = 0, 1, …).
@@ -77,4 +93,11 @@ extension StrataModel {
         users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &table)
         return table
     }
+}
+
+/// See `StrataModel.preparedTerms(of:)`.
+struct PreparedItemTerms {
+    var cooccurrence: Double
+    var logPopularity: Double
+    var logSegmentPopularity: Double
 }

@@ -45,8 +45,10 @@ extension StrataModel {
         let pool = best.filter { margins[$0] > -.infinity }   // seen items were set to −∞
         guard !pool.isEmpty else { return [] }
         let relevance = pool.map { sigmoid(margins[$0]) }
-        let categories = pool.map { catalogue.topLevelNodes[itemAt($0)] }
-        var picked = MMRReranker(lambda: config.mmrLambda).rerank(relevance: relevance, categories: categories, count: wanted).map { pool[$0] }
+        let mmr = MMRReranker(lambda: config.mmrLambda)
+        let order = topLevelMasks.map { masks in mmr.rerank(relevance: relevance, masks: pool.map { masks[itemAt($0)] }, count: wanted) }
+            ?? mmr.rerank(relevance: relevance, categories: pool.map { catalogue.topLevelNodes[itemAt($0)] }, count: wanted)
+        var picked = order.map { pool[$0] }
 
         if case let .epsilonGreedy(epsilon) = config.exploration {
             let ahead = { (a: Int, b: Int) -> Bool in margins[a] > margins[b] || (margins[a] == margins[b] && itemAt(a) < itemAt(b)) }
@@ -57,39 +59,82 @@ extension StrataModel {
         }
 
         // Full feature vectors only for what is shown: every contribution for the details view.
+        // A plain loop: a closure here would make Swift copy the whole model for each call.
         var x = Array(repeating: 0.0, count: layout.dimension)
         let clock = popularityClock
-        return picked.map { c in
+        let learned = learner.weights   // not the Thompson draw
+        var shown: [Recommendation] = []
+        shown.reserveCapacity(picked.count)
+        for c in picked {
             let item = itemAt(c)
-            features(user: user, item: item, clock: clock, into: &x, cooccurrence: scratch.bulk.cooccurrence[item])
-            let contributions = (0..<x.count).map { learner.weights[$0] * x[$0] }
-            let margin = contributions.reduce(0, +)
-            return Recommendation(item: item, score: margin, probability: sigmoid(margin), contributions: contributions,
-                                  explanation: explanation(user: user, item: item, contributions: contributions))
+            features(user: user, item: item, clock: clock, into: &x, prepared: preparedTerms(of: item))
+            var contributions = x
+            var margin = 0.0
+            for k in 0..<x.count {
+                contributions[k] = learned[k] * x[k]
+                margin += contributions[k]
+            }
+            shown.append(Recommendation(item: item, score: margin, probability: sigmoid(margin), contributions: contributions,
+                                        explanation: explanation(user: user, item: item, contributions: contributions)))
         }
+        return shown
     }
 
-    /// Indices of the `k` highest `scores` (ties: smaller index first), best first.
+    /// Indices of the `k` highest `scores` above −∞ (seen items are −∞; NaN never enters;
+    /// ties: smaller index first), best first.
+    ///
+    /// First a lower bound: deal the scores into k blocks (block b: every k-th score from b;
+    /// scores follow the catalogue order, where popular items often come first, so contiguous
+    /// blocks would give one weak block). Every block's maximum is at least the smallest block
+    /// maximum `floor`, so k scores are ≥ `floor` and nothing below it can be among the k best.
+    /// Then one scan skips what is below `floor` (a test the branch predictor mostly gets
+    /// right) and keeps the rest in a sorted buffer of (index, score), placed by binary search.
     static func bestByScore(_ k: Int, scores: [Double]) -> [Int] {
-        var kept: [Int] = []
-        kept.reserveCapacity(k + 1)
-        guard k > 0 else { return kept }
-        var threshold = -Double.infinity   // the k-th best score once k are kept
+        guard k > 0, !scores.isEmpty else { return [] }
+        let n = scores.count
+        let capacity = min(k, n)
+        let keptIndex = UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity)
+        let keptScore = UnsafeMutableBufferPointer<Double>.allocate(capacity: capacity)
+        defer { keptIndex.deallocate(); keptScore.deallocate() }
+        var count = 0
         scores.withUnsafeBufferPointer { score in
-            for c in 0..<score.count {
-                let value = score[c]
-                if kept.count == k && !(value > threshold) { continue }
-                var low = 0, high = kept.count
-                while low < high {
-                    let mid = (low + high) >> 1
-                    if score[kept[mid]] >= value { low = mid + 1 } else { high = mid }
+            var floor = -Double.infinity
+            if n >= 4 * capacity {
+                // Row by row, so the maxima are taken lane-wise (vectorised, no branches);
+                // `keptScore` holds the block maxima until the scan.
+                let top = keptScore
+                top.initialize(repeating: -.infinity)
+                var row = 0
+                while row < n {
+                    let width = min(capacity, n &- row)
+                    for b in 0..<width { let v = score[row &+ b]; top[b] = v > top[b] ? v : top[b] }
+                    row &+= capacity
                 }
-                kept.insert(c, at: low)
-                if kept.count > k { kept.removeLast() }
-                if kept.count == k, let last = kept.last { threshold = score[last] }
+                floor = .infinity
+                for b in 0..<capacity { floor = top[b] < floor ? top[b] : floor }
+            }
+            for c in 0..<n {
+                let value = score[c]
+                if !(value >= floor) || value == -.infinity { continue }
+                if count == capacity && !(value > keptScore[capacity &- 1]) { continue }
+                var low = 0, high = count
+                while low < high {
+                    let mid = (low &+ high) >> 1
+                    if keptScore[mid] >= value { low = mid &+ 1 } else { high = mid }
+                }
+                // Shift the worse ones down (the last falls off when full).
+                var at = count == capacity ? capacity &- 1 : count
+                while at > low {
+                    keptIndex[at] = keptIndex[at &- 1]
+                    keptScore[at] = keptScore[at &- 1]
+                    at &-= 1
+                }
+                keptIndex[low] = c
+                keptScore[low] = value
+                if count < capacity { count &+= 1 }
             }
         }
-        return kept
+        return Array(keptIndex[0..<count])
     }
 
     /// The `k` best of `0..<count` under `ahead`, best first. O(count · log k) comparisons for
@@ -201,16 +246,20 @@ extension StrataModel {
         return result
     }
 
-    /// The three largest positive contributions (SPEC §4), as data.
+    /// The three largest positive contributions (SPEC §4), as data. Ties: the earlier feature.
     public func explanation(user: UserIndex, item: ItemIndex, contributions: [Double]) -> [Reason] {
-        var best: [Int] = []
+        var best = (-1, -1, -1)
+        func value(_ k: Int) -> Double { k >= 0 ? contributions[k] : -.infinity }
         for k in contributions.indices where contributions[k] > 0 && k != layout.biasIndex {
-            var at = best.count
-            while at > 0 && contributions[best[at - 1]] < contributions[k] { at -= 1 }
-            best.insert(k, at: at)
-            if best.count > 3 { best.removeLast() }
+            let c = contributions[k]
+            if c > value(best.0) { best = (k, best.0, best.1) }
+            else if c > value(best.1) { best = (best.0, k, best.1) }
+            else if c > value(best.2) { best.2 = k }
         }
-        return best.map { reason(feature: $0, user: user, item: item) }
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(3)
+        for k in [best.0, best.1, best.2] where k >= 0 { reasons.append(reason(feature: k, user: user, item: item)) }
+        return reasons
     }
 
     /// The three largest positive contributions in words.
@@ -246,13 +295,15 @@ extension StrataModel {
         }
     }
 
-    /// The recent positive whose co-occurrence with `item` is largest.
+    /// The recent positive whose co-occurrence with `item` is largest (the newest on ties).
     public func strongestCooccurrence(user: UserIndex, item: ItemIndex) -> ItemIndex? {
         guard user < users.count else { return nil }
         var best: ItemIndex?
         var bestValue = 0.0
         for p in users[user].positives.reversed().prefix(config.recentPositives) {
-            let c = cooccurrence.cosine(p, item)
+            // Pair counts are symmetric: reading them from the item's own row keeps every lookup
+            // in one small map.
+            let c = cooccurrence.cosine(p, inRowOf: item)
             if c > bestValue { best = p; bestValue = c }
         }
         return best

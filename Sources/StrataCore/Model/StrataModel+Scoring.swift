@@ -13,55 +13,111 @@ extension StrataModel {
 
     /// Margins of `items` (all items when nil) from the prepared tables, on raw buffers. The
     /// caller must not hold a copy of the tables, so `finishBulkScoring` can clear them in place.
+    /// Per item: `w_bias + Σ_pairs weight · table[slot] + w_cooc · cooc + w_pop · ln(1 + pop)
+    /// [+ w_seg · ln(1 + segment pop)]`, summed in that order (the per-item feature path's order).
+    /// All items are scored group by group of `LinearScoringIndex` (same loop length in a row).
     func fillMargins(of items: [ItemIndex]?, into scores: inout [Double]) {
         let n = items?.count ?? catalogue.count
         let list = items ?? []
         let bulk = scratch.bulk
-        let segmentLog = bulk.segment >= 0 ? scratch.logSegmentPopularity[bulk.segment] : []
-        catalogue.nodeRefNode.withUnsafeBufferPointer { refNode in
-        catalogue.nodeRefShare.withUnsafeBufferPointer { refShare in
-        catalogue.nodeRefStart.withUnsafeBufferPointer { refStart in
-        vectors.start.withUnsafeBufferPointer { vStart in
-        vectors.terms.withUnsafeBufferPointer { vTerms in
-        vectors.weights.withUnsafeBufferPointer { vWeights in
+        let useSegment = bulk.segment >= 0
+        let segmentLog = useSegment ? scratch.logSegmentPopularity[bulk.segment] : scratch.logPopularity
+        let index = linearIndex
+        index.order.withUnsafeBufferPointer { order in
+        index.pairStart.withUnsafeBufferPointer { pairStart in
+        index.pairCount.withUnsafeBufferPointer { pairCount in
+        index.slot.withUnsafeBufferPointer { slot in
+        index.weight.withUnsafeBufferPointer { weight in
         scratch.logPopularity.withUnsafeBufferPointer { logPop in
         segmentLog.withUnsafeBufferPointer { logSeg in
-        bulk.nodeContribution.withUnsafeBufferPointer { contribution in
-        bulk.profile.withUnsafeBufferPointer { profile in
+        bulk.linear.withUnsafeBufferPointer { table in
         bulk.cooccurrence.withUnsafeBufferPointer { cooc in
         list.withUnsafeBufferPointer { itemList in
         scores.withUnsafeMutableBufferPointer { out in
-            for slot in 0..<n {
-                let i = items == nil ? slot : itemList[slot]
-                var s = bulk.wBias
-                for r in refStart[i]..<refStart[i &+ 1] { s += refShare[r] * contribution[refNode[r]] }
-                for k in vStart[i]..<vStart[i &+ 1] { s += profile[Int(vTerms[k])] * vWeights[k] }
+            @inline(__always) func tail(_ s: Double, _ i: Int) -> Double {
+                var s = s
                 s += bulk.wCooc * cooc[i]
                 s += bulk.wPop * logPop[i]
-                if bulk.segment >= 0 { s += bulk.wSeg * logSeg[i] }
-                out[slot] = s
+                if useSegment { s += bulk.wSeg * logSeg[i] }
+                return s
             }
-        }}}}}}}}}}}}}
+            @inline(__always) func margin(_ i: Int, pairs: Int, length: Int) -> Double {
+                var s = bulk.wBias
+                for e in pairs..<(pairs &+ length) { s += weight[e] * table[Int(slot[e])] }
+                return tail(s, i)
+            }
+            if items == nil {
+                // Pass 1, group by group: `w_bias + Σ_pairs` into each item's slot. Four items
+                // at a time: four independent chains of additions (each item's own order
+                // unchanged) instead of one long chain waiting on the adder.
+                for group in index.groups {
+                    let length = group.length
+                    var pairs = group.firstPair
+                    var p = group.items.lowerBound
+                    while p &+ 4 <= group.items.upperBound {
+                        var s0 = bulk.wBias, s1 = s0, s2 = s0, s3 = s0
+                        let e1 = pairs &+ length, e2 = e1 &+ length, e3 = e2 &+ length
+                        for k in 0..<length {
+                            s0 += weight[pairs &+ k] * table[Int(slot[pairs &+ k])]
+                            s1 += weight[e1 &+ k] * table[Int(slot[e1 &+ k])]
+                            s2 += weight[e2 &+ k] * table[Int(slot[e2 &+ k])]
+                            s3 += weight[e3 &+ k] * table[Int(slot[e3 &+ k])]
+                        }
+                        out[Int(order[p])] = s0
+                        out[Int(order[p &+ 1])] = s1
+                        out[Int(order[p &+ 2])] = s2
+                        out[Int(order[p &+ 3])] = s3
+                        pairs = e3 &+ length
+                        p &+= 4
+                    }
+                    while p < group.items.upperBound {
+                        var s = bulk.wBias
+                        for e in pairs..<(pairs &+ length) { s += weight[e] * table[Int(slot[e])] }
+                        out[Int(order[p])] = s
+                        pairs &+= length
+                        p &+= 1
+                    }
+                }
+                // Pass 2, in catalogue order (sequential, vectorised): the rest of the sum,
+                // each term added in the same order as `tail`.
+                for i in 0..<n { out[i] = tail(out[i], i) }   // `useSegment` is hoisted out by the compiler
+            } else {
+                for c in 0..<n {
+                    let i = itemList[c]
+                    out[c] = margin(i, pairs: Int(pairStart[i]), length: Int(pairCount[i]))
+                }
+            }
+        }}}}}}}}}}}
     }
 
-    /// Precomputes, for one user and weight vector: each node's contribution
-    /// `Σ_τ w_{τ,ℓ(n)} p_τ(n)`, one dense content profile `Σ_τ w_τ P_τ/‖P_τ‖`, and the
-    /// co-occurrence scores accumulated from the recent positives' rows.
+    /// Precomputes, for one user and weight vector, the per-user table of `LinearScoringIndex`:
+    /// each node's contribution `Σ_τ w_{τ,ℓ(n)} p_τ(n)`, then one dense content profile
+    /// `Σ_τ w_τ P_τ/‖P_τ‖`; and the co-occurrence scores accumulated from the recent positives' rows.
     mutating func prepareBulkScoring(user u: UserIndex, weights w: [Double]) {
         fillShares(for: u)
         let tierCount = tiers.count
+        // Moved out (not copied), so writing its arrays does not copy them.
         var bulk = scratch.bulk
-        if bulk.nodeContribution.count != taxonomy.nodeCount { bulk.nodeContribution = Array(repeating: 0, count: taxonomy.nodeCount) }
-        for node in 1..<max(1, taxonomy.nodeCount) {
-            let level = taxonomy.depths[node]
-            var c = 0.0
-            if level <= layout.levels {
-                for t in 0..<tierCount { c += w[layout.share(tier: t, level: level)] * scratch.shares[node * tierCount + t] }
+        scratch.bulk = BulkScoringTables()
+        if bulk.linear.count != linearIndex.tableSize { bulk.linear = Array(repeating: 0, count: linearIndex.tableSize) }
+        let levels = layout.levels
+        // w_{τ,ℓ} flat by `τ · levels + ℓ − 1`.
+        let shareWeights = (0..<tierCount * levels).map { w[layout.share(tier: $0 / levels, level: $0 % levels + 1)] }
+        taxonomy.depths.withUnsafeBufferPointer { depths in
+        scratch.shares.withUnsafeBufferPointer { shares in
+        bulk.linear.withUnsafeMutableBufferPointer { table in
+            for node in 1..<max(1, taxonomy.nodeCount) {
+                let level = depths[node]
+                var c = 0.0
+                if level <= levels {
+                    for t in 0..<tierCount { c += shareWeights[t &* levels &+ level &- 1] * shares[node &* tierCount &+ t] }
+                }
+                table[node] = c
             }
-            bulk.nodeContribution[node] = c
+        }}}
+        for t in 0..<tierCount {
+            users[u].profiles[t].scatter(into: &bulk.linear, offset: linearIndex.profileOffset, weight: w[layout.content(tier: t)])
         }
-        if bulk.profile.count != vectors.dimension { bulk.profile = Array(repeating: 0, count: vectors.dimension) }
-        for t in 0..<tierCount { users[u].profiles[t].scatter(into: &bulk.profile, weight: w[layout.content(tier: t)]) }
         if bulk.cooccurrence.count != catalogue.count { bulk.cooccurrence = Array(repeating: 0, count: catalogue.count) }
         var age = 0
         for p in users[u].positives.reversed().prefix(config.recentPositives) {
@@ -144,7 +200,7 @@ extension StrataModel {
 
     /// Clears the sparse parts of the prepared tables for the next call.
     mutating func finishBulkScoring(user u: UserIndex) {
-        for t in 0..<tiers.count { users[u].profiles[t].clear(&scratch.bulk.profile) }
+        for t in 0..<tiers.count { users[u].profiles[t].clear(&scratch.bulk.linear, offset: linearIndex.profileOffset) }
         let rows = users[u].positives.reversed().prefix(config.recentPositives)
         let touched = rows.reduce(0) { $0 + cooccurrence.neighbours[$1].count }
         if touched > scratch.bulk.cooccurrence.count / 4 {
@@ -158,8 +214,8 @@ extension StrataModel {
 
 /// Tables shared by every item's margin during one bulk scoring (not part of the state).
 struct BulkScoringTables: Sendable {
-    var nodeContribution: [Double] = []
-    var profile: [Double] = []
+    /// The per-user table of `LinearScoringIndex`: node contributions, then the content profile.
+    var linear: [Double] = []
     var cooccurrence: [Double] = []
     var popularityFactor = 0.0
     var segmentFactor = 0.0

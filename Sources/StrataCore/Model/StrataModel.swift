@@ -9,6 +9,11 @@ public struct StrataModel: Sendable {
     public let catalogue: Catalogue
     public let layout: FeatureLayout
     public let vectors: ItemVectors
+    /// Node references and content terms of every item in one list, for bulk scoring.
+    let linearIndex: LinearScoringIndex
+    /// Each item's top-level categories as a bit set (bit = position in `taxonomy.topLevel`),
+    /// for MMR; nil when there are more than 64 top-level categories.
+    let topLevelMasks: [UInt64]?
     let decay: [DecayTable]
     /// The taxonomy's children flattened, for the share table (no nested arrays on hot paths).
     let childStart: [Int]
@@ -52,6 +57,8 @@ public struct StrataModel: Sendable {
         self.catalogue = catalogue
         layout = FeatureLayout(tiers: config.tiers.count, levels: catalogue.taxonomy.depth)
         vectors = ItemVectors(catalogue: catalogue)
+        linearIndex = LinearScoringIndex(catalogue: catalogue, vectors: vectors)
+        topLevelMasks = Self.topLevelMasks(of: catalogue)
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
         (childStart, childList) = catalogue.taxonomy.flattenedChildren()
         recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
@@ -92,6 +99,14 @@ public struct StrataModel: Sendable {
         restored.driftAlerts = Array(live.driftAlerts.prefix(lengths.driftAlerts))
         restored.strippedLogLengths = nil
         return restored
+    }
+
+    static func topLevelMasks(of catalogue: Catalogue) -> [UInt64]? {
+        let topLevel = catalogue.taxonomy.topLevel
+        guard topLevel.count <= 64 else { return nil }
+        var bit = Array(repeating: -1, count: catalogue.taxonomy.nodeCount)
+        for (ordinal, node) in topLevel.enumerated() { bit[node] = ordinal }
+        return catalogue.topLevelNodes.map { nodes in nodes.reduce(UInt64(0)) { $0 | (1 << UInt64(bit[$1])) } }
     }
 
     mutating func ensureUser(_ user: UserIndex) {

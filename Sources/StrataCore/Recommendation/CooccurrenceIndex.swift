@@ -53,6 +53,14 @@ public struct CooccurrenceIndex: Sendable {
         return Double(counts[a][Int(at)]) * inverseRootCount[a] * inverseRootCount[b]
     }
 
+    /// `cosine(a, b)` read from `b`'s row (pair counts are symmetric: every pair is bumped in
+    /// both directions), for callers that look up many `a` against one `b`.
+    public func cosine(_ a: ItemIndex, inRowOf b: ItemIndex) -> Double {
+        let at = slot[b].value(Int32(truncatingIfNeeded: a))
+        guard at >= 0 else { return 0 }
+        return Double(counts[b][Int(at)]) * inverseRootCount[a] * inverseRootCount[b]
+    }
+
     /// Adds `weight · cosine(p, j)` to `scores[j]` for every neighbour j of `p`. O(row length).
     @inline(__always)
     public func accumulate(from p: ItemIndex, weight: Double, into scores: inout [Double]) {

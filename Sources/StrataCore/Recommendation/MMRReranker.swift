@@ -14,9 +14,63 @@ public struct MMRReranker: Sendable {
     /// O(count × candidates × categories).
     public func rerank(relevance: [Double], categories: [[NodeIndex]], count: Int) -> [Int] {
         precondition(relevance.count == categories.count, "\(relevance.count) relevances for \(categories.count) candidates")
+        let masks = categories.map(Self.mask)
+        if masks.allSatisfy({ $0 != nil }) {
+            return rerank(relevance: relevance, masks: masks.map { $0! }, count: count)
+        }
+        return rerank(relevance: relevance, count: count) { Self.jaccard(categories[$0], categories[$1]) }
+    }
+
+    /// The same with each candidate's categories as a bit set (bit b = category b), e.g.
+    /// `StrataModel.topLevelMasks`. The running maximum similarity of each candidate is kept as
+    /// the fraction (shared, union) and compared by cross-multiplication: distinct fractions
+    /// with denominators ≤ 64 are far apart, so this orders them exactly as their doubles do,
+    /// and a division happens only when a candidate's maximum changes.
+    public func rerank(relevance: [Double], masks: [UInt64], count: Int) -> [Int] {
+        precondition(relevance.count == masks.count, "\(relevance.count) relevances for \(masks.count) candidates")
+        let n = relevance.count
+        var chosen: [Int] = []
+        chosen.reserveCapacity(min(count, n))
+        // λ·rel − (1 − λ)·maxSim per candidate; −∞ once taken.
+        var value = relevance.map { lambda * $0 }
+        let bits = masks.map(\.nonzeroBitCount)
+        // Max similarity so far as shared/union, starting at 0/1.
+        var maxShared = Array(repeating: 0, count: n)
+        var maxUnion = Array(repeating: 1, count: n)
+        value.withUnsafeMutableBufferPointer { value in
+        maxShared.withUnsafeMutableBufferPointer { maxShared in
+        maxUnion.withUnsafeMutableBufferPointer { maxUnion in
+        relevance.withUnsafeBufferPointer { relevance in
+        masks.withUnsafeBufferPointer { masks in
+        bits.withUnsafeBufferPointer { bits in
+            while chosen.count < min(count, n) {
+                var best = -1
+                var bestValue = -Double.infinity
+                for c in 0..<n where value[c] > bestValue { best = c; bestValue = value[c] }
+                guard best >= 0 else { break }
+                value[best] = -.infinity
+                chosen.append(best)
+                let chosenMask = masks[best], chosenBits = bits[best]
+                for c in 0..<n where value[c] > -.infinity {
+                    let shared = (masks[c] & chosenMask).nonzeroBitCount
+                    var union = bits[c] &+ chosenBits &- shared
+                    // Two empty sets are identical (similarity 1 = 1/1).
+                    let sharedOrOne = union > 0 ? shared : 1
+                    union = union > 0 ? union : 1
+                    guard sharedOrOne &* maxUnion[c] > maxShared[c] &* union else { continue }
+                    maxShared[c] = sharedOrOne
+                    maxUnion[c] = union
+                    let similarity = Double(sharedOrOne) / Double(union)
+                    value[c] = lambda * relevance[c] - (1 - lambda) * similarity
+                }
+            }
+        }}}}}}
+        return chosen
+    }
+
+    private func rerank(relevance: [Double], count: Int, similarity: (Int, Int) -> Double) -> [Int] {
         var chosen: [Int] = []
         var maxSimilarity = Array(repeating: 0.0, count: relevance.count)
-        let masks = categories.map(Self.mask)
         var taken = Array(repeating: false, count: relevance.count)
         while chosen.count < min(count, relevance.count) {
             var best = -1
@@ -28,16 +82,8 @@ public struct MMRReranker: Sendable {
             guard best >= 0 else { break }
             taken[best] = true
             chosen.append(best)
-            let chosenMask = masks[best]
             for c in relevance.indices where !taken[c] {
-                let similarity: Double
-                if let chosenMask, let mask = masks[c] {
-                    let union = (mask | chosenMask).nonzeroBitCount
-                    similarity = union > 0 ? Double((mask & chosenMask).nonzeroBitCount) / Double(union) : 1
-                } else {
-                    similarity = Self.jaccard(categories[c], categories[best])
-                }
-                maxSimilarity[c] = max(maxSimilarity[c], similarity)
+                maxSimilarity[c] = max(maxSimilarity[c], similarity(c, best))
             }
         }
         return chosen

@@ -19,34 +19,60 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the full prequential evaluations (the slowest part).")
     var skipEval = false
 
+    @Option(name: .long, help: "Measure only these groups (comma-separated): \(BenchGroup.allCases.map(\.rawValue).joined(separator: ", ")).",
+            transform: BenchGroup.parseList)
+    var only: Set<BenchGroup> = Set(BenchGroup.allCases)
+
     func run() throws {
         #if DEBUG
         throw CLIError("strata bench measures release builds only: run `swift build -c release` then `.build/release/strata bench`")
         #else
         var figures = BenchFigures()
         let demo = try Scenario.demo.makeDataset()
-        figures.add("demo", Benchmarks.ingest(demo))
-        figures.add("demo", Benchmarks.replay(demo))
+        if only.contains(.ingest) { figures.add("demo", Benchmarks.ingest(demo)) }
+        if only.contains(.replay) { figures.add("demo", Benchmarks.replay(demo)) }
 
+        let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval]
         let catalog = DatasetCatalog()
         var ml: DatasetFiles?
-        if let files = try? catalog.resolve("ml-100k") { ml = files }
-        else if !noFetch { ml = try catalog.fetch("ml-100k") { printError($0) } }
+        if !only.isDisjoint(with: needsML) {
+            if let files = try? catalog.resolve("ml-100k") { ml = files }
+            else if !noFetch { ml = try catalog.fetch("ml-100k") { printError($0) } }
+        }
         if let ml {
             let loaded = try DatasetLoader.load(ml)
             let dataset = loaded.dataset
-            figures.add("ml100k", Benchmarks.ingest(dataset))
-            figures.add("ml100k", Benchmarks.replay(dataset))
-            figures.add("ml100k", Benchmarks.recommendationLatency(dataset))
-            let read = try DatasetLoader.benchmarkRead(at: ml.events)
-            figures.set("ml100k.read_validate_lines_per_s", read.scanLinesPerSecond)
-            figures.set("ml100k.load_events_per_s", read.loadEventsPerSecond)
-            if !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
+            if only.contains(.ingest) { figures.add("ml100k", Benchmarks.ingest(dataset)) }
+            if only.contains(.replay) { figures.add("ml100k", Benchmarks.replay(dataset)) }
+            if only.contains(.recommend) { figures.add("ml100k", Benchmarks.recommendationLatency(dataset)) }
+            if only.contains(.read) {
+                let read = try DatasetLoader.benchmarkRead(at: ml.events)
+                figures.set("ml100k.read_validate_lines_per_s", read.scanLinesPerSecond)
+                figures.set("ml100k.load_events_per_s", read.loadEventsPerSecond)
+            }
+            if only.contains(.eval) && !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
         }
-        figures.add("session", try Benchmarks.sessionReopen(demo))
-        figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds))
+        if only.contains(.session) { figures.add("session", try Benchmarks.sessionReopen(demo)) }
+        if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds)) }
         try JSONOutput.print(figures.values)
         #endif
+    }
+}
+
+/// The groups of figures `strata bench --only` can pick.
+enum BenchGroup: String, CaseIterable, Sendable {
+    case ingest, replay, recommend, read, eval, session, explorer
+
+    static func parseList(_ text: String) throws -> Set<BenchGroup> {
+        var groups: Set<BenchGroup> = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let group = BenchGroup(rawValue: name) else {
+                throw ValidationError("unknown bench group '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            groups.insert(group)
+        }
+        guard !groups.isEmpty else { throw ValidationError("--only needs at least one group") }
+        return groups
     }
 }
 

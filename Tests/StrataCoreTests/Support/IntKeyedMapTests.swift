@@ -24,6 +24,24 @@ import Testing
         #expect(visited == reference.count)
     }
 
+    @Test func forEachVisitsInInsertionOrderThroughGrowth() {
+        var map = IntKeyedMap<Double>()
+        var rng = Xoshiro256StarStar(seed: 8)
+        var order: [Int32] = []
+        var latest: [Int32: Double] = [:]
+        for step in 0..<2_000 {
+            let key = Int32(rng.nextIndex(below: 1_500))
+            if latest[key] == nil { order.append(key) }
+            latest[key] = Double(step)
+            map.set(key, Double(step))
+        }
+        var visited: [(Int32, Double)] = []
+        map.forEach { visited.append(($0, $1)) }
+        #expect(visited.map(\.0) == order)
+        #expect(visited.allSatisfy { latest[$0.0] == $0.1 })
+        #expect(map.orderedKeys == order)
+    }
+
     @Test func scaleAllMultipliesEveryValue() {
         var map = IntKeyedMap<Double>()
         map.set(1, 2); map.set(9, -4)

@@ -1,0 +1,121 @@
+import PropertyBased
+import StrataTestSupport
+import Testing
+@testable import StrataCore
+
+/// The fast bulk scorer (grouped pair lists, four items at a time, a second pass for the
+/// popularity terms) must give, bit for bit, the margins of the plain formula of
+/// Docs/model.md §10 evaluated item by item in its documented order.
+@Suite struct BulkScoringExactnessTests {
+    /// Items with 1–3 paths and titles of 1–9 words, so pair counts vary widely.
+    static func variedCatalogue() -> Catalogue {
+        var rng = Xoshiro256StarStar(seed: 99)
+        let tops = ["Sci-Fi", "Romance", "Comedy", "Drama", "Horror"]
+        let words = ["star", "night", "river", "garden", "winter", "ghost", "city", "letter", "storm", "island"]
+        var items: [Item] = []
+        for n in 0..<157 {
+            let pathCount = 1 + rng.nextIndex(below: 3)
+            let paths = (0..<pathCount).map { _ in [tops[rng.nextIndex(below: tops.count)], "Sub \(rng.nextIndex(below: 3))"] }
+            let title = (0...rng.nextIndex(below: 9)).map { _ in words[rng.nextIndex(below: words.count)] }.joined(separator: " ")
+            items.append(Item(id: "v\(n)", title: title + " \(n)", paths: paths, tags: n % 3 == 0 ? ["tag\(n % 4)"] : []))
+        }
+        return Catalogue(items: items)
+    }
+
+    /// The margins as the plain formula gives them: node contributions summed over tiers, the
+    /// content profile over tiers, then per item `w_bias + Σ refs + Σ terms + cooc + pop [+ seg]`.
+    static func referenceMargins(_ model: StrataModel, user: UserIndex, weights w: [Double]) -> [Double] {
+        let catalogue = model.catalogue, layout = model.layout, vectors = model.vectors
+        let tiers = model.tiers.count
+        let shares = model.shareTable(user: user)
+        var contribution = Array(repeating: 0.0, count: catalogue.taxonomy.nodeCount)
+        for node in 1..<catalogue.taxonomy.nodeCount {
+            let level = catalogue.taxonomy.depths[node]
+            var c = 0.0
+            if level <= layout.levels { for t in 0..<tiers { c += w[layout.share(tier: t, level: level)] * shares[node * tiers + t] } }
+            contribution[node] = c
+        }
+        var profile = Array(repeating: 0.0, count: vectors.dimension)
+        for t in 0..<tiers {
+            let p = model.users[user].profiles[t]
+            let inverse = p.normSquared > 1e-300 ? w[layout.content(tier: t)] / p.normSquared.squareRoot() : 0
+            p.stored.forEach { term, value in profile[Int(term)] += value * inverse }
+        }
+        let bulk = model.scratch.bulk
+        let segment = bulk.segment
+        return (0..<catalogue.count).map { i in
+            var s = w[layout.biasIndex]
+            for r in catalogue.nodeRefs(of: i) { s += catalogue.nodeRefShare[r] * contribution[catalogue.nodeRefNode[r]] }
+            for k in vectors.range(of: i) { s += profile[Int(vectors.terms[k])] * vectors.weights[k] }
+            s += w[layout.cooccurrenceIndex] * bulk.cooccurrence[i]
+            s += w[layout.popularityIndex] * model.scratch.logPopularity[i]
+            if segment >= 0 { s += w[layout.segmentIndex] * model.scratch.logSegmentPopularity[segment][i] }
+            return s
+        }
+    }
+
+    @Test func pairListsCoverEveryItemInOrder() {
+        let catalogue = Self.variedCatalogue()
+        let vectors = ItemVectors(catalogue: catalogue)
+        let index = LinearScoringIndex(catalogue: catalogue, vectors: vectors)
+        #expect(index.order.map(Int.init).sorted() == Array(0..<catalogue.count))
+        #expect(Set(index.groups.map(\.length)).count == index.groups.count)
+        #expect(index.groups.count > 5)
+        for group in index.groups {
+            var pair = group.firstPair
+            for p in group.items {
+                let item = Int(index.order[p])
+                #expect(Int(index.pairStart[item]) == pair)
+                #expect(Int(index.pairCount[item]) == group.length)
+                let expected = catalogue.nodeRefs(of: item).map { (Int32(catalogue.nodeRefNode[$0]), catalogue.nodeRefShare[$0]) }
+                    + vectors.range(of: item).map { (Int32(catalogue.taxonomy.nodeCount) + vectors.terms[$0], vectors.weights[$0]) }
+                #expect(expected.count == group.length)
+                for (k, pairValue) in expected.enumerated() {
+                    #expect(index.slot[pair + k] == pairValue.0)
+                    #expect(index.weight[pair + k] == pairValue.1)
+                }
+                pair += group.length
+            }
+        }
+        #expect(index.tableSize == catalogue.taxonomy.nodeCount + vectors.dimension)
+    }
+
+    @Test func bulkMarginsEqualThePlainFormulaBitForBit() async {
+        let catalogue = Self.variedCatalogue()
+        await propertyCheck(count: 12, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var config = ModelConfig.standard
+            config.segmentRefreshEvents = 50   // segments assigned early, so the segment term is exercised
+            var model = StrataModel(catalogue: catalogue, config: config)
+            for event in StreamBuilder.events(catalogue: catalogue, users: 4, count: 400, seed: seed) { model.observe(event) }
+            for user in 0..<4 {
+                let w = model.weights
+                model.prepareBulkScoring(user: user, weights: w)
+                var fast = Array(repeating: 0.0, count: catalogue.count)
+                model.fillMargins(of: nil, into: &fast)
+                let reference = Self.referenceMargins(model, user: user, weights: w)
+                // The candidate path (an item list, in any order) gives the same numbers.
+                let list = Array((0..<catalogue.count).reversed())
+                var listed = Array(repeating: 0.0, count: list.count)
+                model.fillMargins(of: list, into: &listed)
+                model.finishBulkScoring(user: user)
+                #expect(fast == reference, "user \(user)")
+                #expect(listed == list.map { reference[$0] })
+            }
+            #expect(model.users.contains { $0.segment >= 0 })
+        }
+    }
+
+    @Test func bulkTablesAreClearedForTheNextUser() {
+        let catalogue = Self.variedCatalogue()
+        var model = StrataModel(catalogue: catalogue)
+        for event in StreamBuilder.events(catalogue: catalogue, users: 3, count: 300, seed: 4) { model.observe(event) }
+        var first: [Double] = []
+        model.scoreAll(user: 2, into: &first)
+        var other: [Double] = []
+        model.scoreAll(user: 0, into: &other)
+        var again: [Double] = []
+        model.scoreAll(user: 2, into: &again)
+        #expect(first == again)
+        #expect(first != other)
+    }
+}
