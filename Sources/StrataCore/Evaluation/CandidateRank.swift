@@ -8,27 +8,46 @@ public enum CandidateRank {
     /// - Precondition: `target` is a valid index of `scores`; the caller makes sure it is a
     ///   candidate (not in `seen` for `user`).
     public static func rank(of target: ItemIndex, user: UserIndex, scores: [Double], seen: SeenItems) -> Int {
-        precondition(target >= 0 && target < scores.count,
-                     "target item \(target) outside the \(scores.count) scored items")
         precondition(scores.count == seen.itemCount,
                      "\(scores.count) scores for a catalogue of \(seen.itemCount) items")
+        let base = user * seen.wordsPerUser
+        return seen.words.withUnsafeBufferPointer { words in
+            rank(of: target, scores: scores) { j in words[base + j >> 6] & (1 << UInt64(j & 63)) == 0 }
+        }
+    }
+
+    /// The same with the user's seen items as a sorted list (`UserState.seen`), walked
+    /// alongside the scores. The target itself never counts, seen or not.
+    public static func rank(of target: ItemIndex, scores: [Double], seenSorted seen: [Int32]) -> Int {
+        seen.withUnsafeBufferPointer { seen in
+            var cursor = 0
+            return rank(of: target, scores: scores) { j in
+                while cursor < seen.count && Int(seen[cursor]) < j { cursor += 1 }
+                return cursor == seen.count || Int(seen[cursor]) != j
+            }
+        }
+    }
+
+    /// The rule itself: `isCandidate` is asked about every item but the target, in ascending
+    /// order (so it may walk a sorted list).
+    @inline(__always)
+    private static func rank(of target: ItemIndex, scores: [Double], isCandidate: (Int) -> Bool) -> Int {
+        precondition(target >= 0 && target < scores.count,
+                     "target item \(target) outside the \(scores.count) scored items")
         let raw = scores[target]
         let s = raw.isNaN ? -Double.infinity : raw
-        let base = user * seen.wordsPerUser
         var ahead = 0
-        seen.words.withUnsafeBufferPointer { words in
-            scores.withUnsafeBufferPointer { scores in
-                // Items before the target win ties; items after it must score strictly higher.
-                for j in 0..<target where words[base + j >> 6] & (1 << UInt64(j & 63)) == 0 {
-                    let v = scores[j]
-                    let x = v.isNaN ? -Double.infinity : v
-                    if x >= s { ahead += 1 }
-                }
-                for j in (target + 1)..<scores.count where words[base + j >> 6] & (1 << UInt64(j & 63)) == 0 {
-                    let v = scores[j]
-                    let x = v.isNaN ? -Double.infinity : v
-                    if x > s { ahead += 1 }
-                }
+        scores.withUnsafeBufferPointer { scores in
+            // Items before the target win ties; items after it must score strictly higher.
+            for j in 0..<target where isCandidate(j) {
+                let v = scores[j]
+                let x = v.isNaN ? -Double.infinity : v
+                if x >= s { ahead += 1 }
+            }
+            for j in (target + 1)..<scores.count where isCandidate(j) {
+                let v = scores[j]
+                let x = v.isNaN ? -Double.infinity : v
+                if x > s { ahead += 1 }
             }
         }
         return 1 + ahead

@@ -13,81 +13,122 @@ extension StrataModel {
 
     /// Margins of `items` (all items when nil) from the prepared tables, on raw buffers. The
     /// caller must not hold a copy of the tables, so `finishBulkScoring` can clear them in place.
-    /// Per item: `w_bias + Σ_pairs weight · table[slot] + w_cooc · cooc + w_pop · ln(1 + pop)
-    /// [+ w_seg · ln(1 + segment pop)]`, summed in that order (the per-item feature path's order).
-    /// All items are scored group by group of `LinearScoringIndex` (same loop length in a row).
+    /// Per item: `w_bias + Σ references + Σ terms + w_cooc · cooc + w_pop · ln(1 + pop)
+    /// [+ w_seg · ln(1 + segment pop)]`, summed in that order (Docs/model.md §10), with the
+    /// layouts of `LinearScoringIndex`. Each pass reads only the buffers it needs (fewer live
+    /// pointers: no spills in the inner loops).
     func fillMargins(of items: [ItemIndex]?, into scores: inout [Double]) {
-        let n = items?.count ?? catalogue.count
-        let list = items ?? []
-        let bulk = scratch.bulk
-        let useSegment = bulk.segment >= 0
-        let segmentLog = useSegment ? scratch.logSegmentPopularity[bulk.segment] : scratch.logPopularity
         let index = linearIndex
+        let table = scratch.bulk.linear
+        let wBias = scratch.bulk.wBias
+        if let items {
+            scores.withUnsafeMutableBufferPointer { out in
+                for (c, i) in items.enumerated() {
+                    var s = Self.references(index, signature: Int(index.signatureOf[i]), table: table, bias: wBias)
+                    let first = Int(index.pairStart[i])
+                    for e in first..<(first + Int(index.pairCount[i])) { s += index.weight[e] * table[Int(index.slot[e])] }
+                    out[c] = s
+                }
+            }
+            addTail(items: items, into: &scores)
+            return
+        }
+        // Pass 0: `w_bias + Σ references` once per signature.
+        let prefix = (0..<index.signatureCount).map { Self.references(index, signature: $0, table: table, bias: wBias) }
+        // Pass 1, group by group: the terms. Four items at a time: four independent chains of
+        // additions (each item's own order unchanged) instead of one long chain waiting on the adder.
         index.order.withUnsafeBufferPointer { order in
-        index.pairStart.withUnsafeBufferPointer { pairStart in
-        index.pairCount.withUnsafeBufferPointer { pairCount in
+        index.signatureOf.withUnsafeBufferPointer { signatureOf in
+        prefix.withUnsafeBufferPointer { prefix in
         index.slot.withUnsafeBufferPointer { slot in
         index.weight.withUnsafeBufferPointer { weight in
+        table.withUnsafeBufferPointer { table in
+        scores.withUnsafeMutableBufferPointer { out in
+            for group in index.groups {
+                let length = group.length
+                var pairs = group.firstPair
+                var p = group.items.lowerBound
+                while p &+ 4 <= group.items.upperBound {
+                    let i0 = Int(order[p]), i1 = Int(order[p &+ 1]), i2 = Int(order[p &+ 2]), i3 = Int(order[p &+ 3])
+                    var s0 = prefix[Int(signatureOf[i0])], s1 = prefix[Int(signatureOf[i1])]
+                    var s2 = prefix[Int(signatureOf[i2])], s3 = prefix[Int(signatureOf[i3])]
+                    let e1 = pairs &+ length, e2 = e1 &+ length, e3 = e2 &+ length
+                    for k in 0..<length {
+                        s0 += weight[pairs &+ k] * table[Int(slot[pairs &+ k])]
+                        s1 += weight[e1 &+ k] * table[Int(slot[e1 &+ k])]
+                        s2 += weight[e2 &+ k] * table[Int(slot[e2 &+ k])]
+                        s3 += weight[e3 &+ k] * table[Int(slot[e3 &+ k])]
+                    }
+                    out[i0] = s0
+                    out[i1] = s1
+                    out[i2] = s2
+                    out[i3] = s3
+                    pairs = e3 &+ length
+                    p &+= 4
+                }
+                while p < group.items.upperBound {
+                    let i = Int(order[p])
+                    var s = prefix[Int(signatureOf[i])]
+                    for e in pairs..<(pairs &+ length) { s += weight[e] * table[Int(slot[e])] }
+                    out[i] = s
+                    pairs &+= length
+                    p &+= 1
+                }
+            }
+        }}}}}}}
+        addTail(items: nil, into: &scores)
+    }
+
+    /// `bias + Σ (slot, weight) table[slot] · weight` over one reference signature.
+    @inline(__always)
+    private static func references(_ index: LinearScoringIndex, signature: Int, table: [Double], bias: Double) -> Double {
+        var s = bias
+        for e in Int(index.signatureStart[signature])..<Int(index.signatureStart[signature + 1]) {
+            s += index.signatureWeight[e] * table[Int(index.signatureSlot[e])]
+        }
+        return s
+    }
+
+    /// Pass 2: adds `w_cooc · cooc + w_pop · ln(1 + pop) [+ w_seg · ln(1 + segment pop)]` to
+    /// each margin, in that order (sequential in catalogue order when `items` is nil).
+    private func addTail(items: [ItemIndex]?, into scores: inout [Double]) {
+        let bulk = scratch.bulk
+        let segment = bulk.segment
+        let segmentLog = segment >= 0 ? scratch.logSegmentPopularity[segment] : scratch.logPopularity
+        let list = items ?? []
         scratch.logPopularity.withUnsafeBufferPointer { logPop in
         segmentLog.withUnsafeBufferPointer { logSeg in
-        bulk.linear.withUnsafeBufferPointer { table in
         bulk.cooccurrence.withUnsafeBufferPointer { cooc in
-        list.withUnsafeBufferPointer { itemList in
+        list.withUnsafeBufferPointer { list in
         scores.withUnsafeMutableBufferPointer { out in
-            @inline(__always) func tail(_ s: Double, _ i: Int) -> Double {
-                var s = s
-                s += bulk.wCooc * cooc[i]
-                s += bulk.wPop * logPop[i]
-                if useSegment { s += bulk.wSeg * logSeg[i] }
-                return s
-            }
-            @inline(__always) func margin(_ i: Int, pairs: Int, length: Int) -> Double {
-                var s = bulk.wBias
-                for e in pairs..<(pairs &+ length) { s += weight[e] * table[Int(slot[e])] }
-                return tail(s, i)
-            }
-            if items == nil {
-                // Pass 1, group by group: `w_bias + Σ_pairs` into each item's slot. Four items
-                // at a time: four independent chains of additions (each item's own order
-                // unchanged) instead of one long chain waiting on the adder.
-                for group in index.groups {
-                    let length = group.length
-                    var pairs = group.firstPair
-                    var p = group.items.lowerBound
-                    while p &+ 4 <= group.items.upperBound {
-                        var s0 = bulk.wBias, s1 = s0, s2 = s0, s3 = s0
-                        let e1 = pairs &+ length, e2 = e1 &+ length, e3 = e2 &+ length
-                        for k in 0..<length {
-                            s0 += weight[pairs &+ k] * table[Int(slot[pairs &+ k])]
-                            s1 += weight[e1 &+ k] * table[Int(slot[e1 &+ k])]
-                            s2 += weight[e2 &+ k] * table[Int(slot[e2 &+ k])]
-                            s3 += weight[e3 &+ k] * table[Int(slot[e3 &+ k])]
-                        }
-                        out[Int(order[p])] = s0
-                        out[Int(order[p &+ 1])] = s1
-                        out[Int(order[p &+ 2])] = s2
-                        out[Int(order[p &+ 3])] = s3
-                        pairs = e3 &+ length
-                        p &+= 4
-                    }
-                    while p < group.items.upperBound {
-                        var s = bulk.wBias
-                        for e in pairs..<(pairs &+ length) { s += weight[e] * table[Int(slot[e])] }
-                        out[Int(order[p])] = s
-                        pairs &+= length
-                        p &+= 1
-                    }
+            let wCooc = bulk.wCooc, wPop = bulk.wPop, wSeg = bulk.wSeg
+            switch (items == nil, segment >= 0) {
+            case (true, true):
+                for i in 0..<out.count {
+                    var s = out[i]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    s += wSeg * logSeg[i]
+                    out[i] = s
                 }
-                // Pass 2, in catalogue order (sequential, vectorised): the rest of the sum,
-                // each term added in the same order as `tail`.
-                for i in 0..<n { out[i] = tail(out[i], i) }   // `useSegment` is hoisted out by the compiler
-            } else {
-                for c in 0..<n {
-                    let i = itemList[c]
-                    out[c] = margin(i, pairs: Int(pairStart[i]), length: Int(pairCount[i]))
+            case (true, false):
+                for i in 0..<out.count {
+                    var s = out[i]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    out[i] = s
+                }
+            case (false, let useSegment):
+                for c in 0..<list.count {
+                    let i = list[c]
+                    var s = out[c]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    if useSegment { s += wSeg * logSeg[i] }
+                    out[c] = s
                 }
             }
-        }}}}}}}}}}}
+        }}}}}
     }
 
     /// Precomputes, for one user and weight vector, the per-user table of `LinearScoringIndex`:

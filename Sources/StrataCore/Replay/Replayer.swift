@@ -37,8 +37,7 @@ public struct Replayer: Sendable {
         guard let event = nextEvent else { return nil }
         if model.config.gains.isPositive(event.action, value: event.value), hitRate.nextPositiveIsSampled() {
             model.scoreAll(user: event.user, into: &scores)
-            let user = model.users[event.user]
-            hitRate.record(rank: RunningHitRate.rank(of: event.item, scores: scores, excluding: { user.hasSeen($0) }))
+            hitRate.record(rank: CandidateRank.rank(of: event.item, scores: scores, seenSorted: model.users[event.user].seen))
         }
         let observation = model.observe(event)
         lastObservation = observation

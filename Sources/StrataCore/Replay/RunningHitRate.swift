@@ -24,15 +24,4 @@ public struct RunningHitRate: Hashable, Sendable {
         evaluated += 1
         if rank <= 10 { hits += 1 }
     }
-
-    /// Rank of `target` among `scores` of the items `user` has not seen (EVALUATION.md §4).
-    static func rank(of target: ItemIndex, scores: [Double], excluding seen: (ItemIndex) -> Bool) -> Int {
-        let s = scores[target].isNaN ? -Double.infinity : scores[target]
-        var rank = 1
-        for j in scores.indices where j != target && !seen(j) {
-            let sj = scores[j].isNaN ? -Double.infinity : scores[j]
-            if sj > s || (sj == s && j < target) { rank += 1 }
-        }
-        return rank
-    }
 }

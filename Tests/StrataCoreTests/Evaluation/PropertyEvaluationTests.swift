@@ -10,6 +10,13 @@ import StrataCore
         return (order.firstIndex(of: target) ?? -1) + 1
     }
 
+    @Test func sortedListRankByHand() {
+        // Item 0 is seen; the target (1) is seen too and never counts against itself.
+        #expect(CandidateRank.rank(of: 1, scores: [3, 1, 2], seenSorted: [0, 1]) == 2)
+        #expect(CandidateRank.rank(of: 2, scores: [2, 2, 2, 2], seenSorted: [1]) == 2)
+        #expect(CandidateRank.rank(of: 0, scores: [.nan, -.infinity], seenSorted: []) == 1)
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func onePassRankMatchesSorting(seed: UInt64) {
         var rng = Xoshiro256StarStar(seed: seed)
@@ -23,8 +30,11 @@ import StrataCore
             let target = rng.nextIndex(below: n)
             let candidates = (0..<n).filter { $0 == target || !seen.contains(user: 0, item: $0) }
             if seen.contains(user: 0, item: target) { continue }
-            #expect(CandidateRank.rank(of: target, user: 0, scores: scores, seen: seen)
-                    == Self.sortedRank(target, scores: scores, candidates: candidates))
+            let expected = Self.sortedRank(target, scores: scores, candidates: candidates)
+            #expect(CandidateRank.rank(of: target, user: 0, scores: scores, seen: seen) == expected)
+            // The running HR@10's path: the same user's seen items as a sorted list.
+            let seenSorted = (0..<n).filter { seen.contains(user: 0, item: $0) }.map { Int32($0) }
+            #expect(CandidateRank.rank(of: target, scores: scores, seenSorted: seenSorted) == expected)
         }
     }
 

@@ -3,8 +3,8 @@ import StrataTestSupport
 import Testing
 @testable import StrataCore
 
-/// The fast bulk scorer (grouped pair lists, four items at a time, a second pass for the
-/// popularity terms) must give, bit for bit, the margins of the plain formula of
+/// The fast bulk scorer (shared reference signatures, terms grouped by count, four items at a
+/// time, a second pass for the popularity terms) must give, bit for bit, the margins of the plain formula of
 /// Docs/model.md §10 evaluated item by item in its documented order.
 @Suite struct BulkScoringExactnessTests {
     /// Items with 1–3 paths and titles of 1–9 words, so pair counts vary widely.
@@ -54,26 +54,35 @@ import Testing
         }
     }
 
-    @Test func pairListsCoverEveryItemInOrder() {
+    @Test func signaturesAndTermGroupsHoldEveryItemsPairsInOrder() {
         let catalogue = Self.variedCatalogue()
         let vectors = ItemVectors(catalogue: catalogue)
         let index = LinearScoringIndex(catalogue: catalogue, vectors: vectors)
         #expect(index.order.map(Int.init).sorted() == Array(0..<catalogue.count))
         #expect(Set(index.groups.map(\.length)).count == index.groups.count)
         #expect(index.groups.count > 5)
+        // Items share signatures (same paths), and each signature is listed once.
+        #expect(index.signatureCount < catalogue.count)
+        var lists: Set<[Double]> = []
+        for item in 0..<catalogue.count {
+            let signature = Int(index.signatureOf[item])
+            let range = Int(index.signatureStart[signature])..<Int(index.signatureStart[signature + 1])
+            let refs = catalogue.nodeRefs(of: item)
+            #expect(range.map { index.signatureSlot[$0] } == refs.map { Int32(catalogue.nodeRefNode[$0]) })
+            #expect(range.map { index.signatureWeight[$0] } == refs.map { catalogue.nodeRefShare[$0] })
+            lists.insert(range.flatMap { [Double(index.signatureSlot[$0]), index.signatureWeight[$0]] })
+        }
+        #expect(lists.count == index.signatureCount)
         for group in index.groups {
             var pair = group.firstPair
             for p in group.items {
                 let item = Int(index.order[p])
                 #expect(Int(index.pairStart[item]) == pair)
                 #expect(Int(index.pairCount[item]) == group.length)
-                let expected = catalogue.nodeRefs(of: item).map { (Int32(catalogue.nodeRefNode[$0]), catalogue.nodeRefShare[$0]) }
-                    + vectors.range(of: item).map { (Int32(catalogue.taxonomy.nodeCount) + vectors.terms[$0], vectors.weights[$0]) }
-                #expect(expected.count == group.length)
-                for (k, pairValue) in expected.enumerated() {
-                    #expect(index.slot[pair + k] == pairValue.0)
-                    #expect(index.weight[pair + k] == pairValue.1)
-                }
+                let terms = vectors.range(of: item)
+                #expect(terms.count == group.length)
+                #expect(terms.map { Int32(catalogue.taxonomy.nodeCount) + vectors.terms[$0] } == Array(index.slot[pair..<(pair + group.length)]))
+                #expect(terms.map { vectors.weights[$0] } == Array(index.weight[pair..<(pair + group.length)]))
                 pair += group.length
             }
         }
