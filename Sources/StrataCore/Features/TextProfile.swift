@@ -45,10 +45,11 @@ public struct TextProfile: Sendable {
     }
 
     /// Adds `weight · stored / ‖stored‖` into `dense[offset + term]` (for scoring many items).
+    /// Each term is touched once, so the map's slot order gives the same sums as insertion order.
     func scatter(into dense: inout [Double], offset: Int, weight: Double) {
         let inverse = normSquared > 1e-300 ? weight / normSquared.squareRoot() : 0
         dense.withUnsafeMutableBufferPointer { out in
-            stored.forEach { term, value in out[offset &+ Int(term)] += value * inverse }
+            stored.forEachInSlotOrder { term, value in out[offset &+ Int(term)] += value * inverse }
         }
     }
 

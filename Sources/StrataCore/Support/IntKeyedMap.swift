@@ -8,8 +8,6 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
     private let absent: Value
     /// Keys in insertion order, so iteration costs O(count), not O(capacity).
     private var order: [Int32] = []
-    /// The slot of each key of `order` (derived: rebuilt on growth), so iteration needs no probing.
-    private var orderSlot: [Int32] = []
     public private(set) var count = 0
 
     /// `absent` fills empty slots and is what `value(_:)` returns for a missing key.
@@ -52,7 +50,6 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
             }
             keys[i] = key
             order.append(key)
-            orderSlot.append(Int32(truncatingIfNeeded: i))
             count += 1
         }
         values[i] = value
@@ -67,17 +64,20 @@ public struct IntKeyedMap<Value: Sendable & Hashable>: Sendable, Hashable {
             keys[i] = oldKeys[j]
             values[i] = oldValues[j]
         }
-        for n in order.indices { orderSlot[n] = Int32(truncatingIfNeeded: slot(for: order[n])) }
     }
 
     /// Every (key, value) pair, in insertion order.
-    @inline(__always)
     public func forEach(_ body: (Int32, Value) -> Void) {
-        order.withUnsafeBufferPointer { keys in
-            orderSlot.withUnsafeBufferPointer { slots in
-                values.withUnsafeBufferPointer { values in
-                    for n in 0..<keys.count { body(keys[n], values[Int(slots[n])]) }
-                }
+        for key in order { body(key, values[slot(for: key)]) }
+    }
+
+    /// Every (key, value) pair in slot order: no probing, for callers whose result does not
+    /// depend on the order (each key is visited once).
+    @inline(__always)
+    public func forEachInSlotOrder(_ body: (Int32, Value) -> Void) {
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in
+                for j in 0..<k.count where k[j] >= 0 { body(k[j], v[j]) }
             }
         }
     }
