@@ -12,37 +12,37 @@
 ///   inner loop keeps one length for many items in a row and the branch predictor learns it
 ///   (loops of varying length, with their mispredicted exits, were where bulk scoring spent
 ///   most of its time).
-public struct LinearScoringIndex: Sendable {
+struct LinearScoringIndex: Sendable {
     /// Items with the same number of terms, consecutive in `order`; their terms are consecutive
     /// too, `length` per item, from `firstPair`.
-    public struct Group: Sendable {
-        public let length: Int
-        public let items: Range<Int>
-        public let firstPair: Int
+    struct Group: Sendable {
+        let length: Int
+        let items: Range<Int>
+        let firstPair: Int
     }
 
     /// Distinct reference lists: signature s is `signatureSlot/Weight[signatureStart[s]..<signatureStart[s + 1]]`.
-    public let signatureStart: [Int32]
-    public let signatureSlot: [Int32]
-    public let signatureWeight: [Double]
+    let signatureStart: [Int32]
+    let signatureSlot: [Int32]
+    let signatureWeight: [Double]
     /// Per item (catalogue order): its signature.
-    public let signatureOf: [Int32]
-    public let groups: [Group]
+    let signatureOf: [Int32]
+    let groups: [Group]
     /// Item indices, group by group (catalogue order within a group).
-    public let order: [Int32]
+    let order: [Int32]
     /// Per item (catalogue order): where its terms start in `slot`/`weight`, and how many.
-    public let pairStart: [Int32]
-    public let pairCount: [Int32]
-    public let slot: [Int32]
-    public let weight: [Double]
+    let pairStart: [Int32]
+    let pairCount: [Int32]
+    let slot: [Int32]
+    let weight: [Double]
     /// Where the content profile begins in the per-user table.
-    public let profileOffset: Int
+    let profileOffset: Int
     /// Size of the per-user table.
-    public let tableSize: Int
+    let tableSize: Int
 
-    public var signatureCount: Int { signatureStart.count - 1 }
+    var signatureCount: Int { signatureStart.count - 1 }
 
-    public init(catalogue: Catalogue, vectors: ItemVectors) {
+    init(catalogue: Catalogue, vectors: ItemVectors) {
         let nodeCount = catalogue.taxonomy.nodeCount
         profileOffset = nodeCount
         tableSize = nodeCount + vectors.dimension

@@ -301,9 +301,7 @@ extension StrataModel {
         var best: ItemIndex?
         var bestValue = 0.0
         for p in users[user].positives.reversed().prefix(config.recentPositives) {
-            // Pair counts are symmetric: reading them from the item's own row keeps every lookup
-            // in one small map.
-            let c = cooccurrence.cosine(p, inRowOf: item)
+            let c = cooccurrence.cosine(p, item)
             if c > bestValue { best = p; bestValue = c }
         }
         return best

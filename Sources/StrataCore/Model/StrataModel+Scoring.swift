@@ -102,31 +102,14 @@ extension StrataModel {
         list.withUnsafeBufferPointer { list in
         scores.withUnsafeMutableBufferPointer { out in
             let wCooc = bulk.wCooc, wPop = bulk.wPop, wSeg = bulk.wSeg
-            switch (items == nil, segment >= 0) {
-            case (true, true):
-                for i in 0..<out.count {
-                    var s = out[i]
-                    s += wCooc * cooc[i]
-                    s += wPop * logPop[i]
-                    s += wSeg * logSeg[i]
-                    out[i] = s
-                }
-            case (true, false):
-                for i in 0..<out.count {
-                    var s = out[i]
-                    s += wCooc * cooc[i]
-                    s += wPop * logPop[i]
-                    out[i] = s
-                }
-            case (false, let useSegment):
-                for c in 0..<list.count {
-                    let i = list[c]
-                    var s = out[c]
-                    s += wCooc * cooc[i]
-                    s += wPop * logPop[i]
-                    if useSegment { s += wSeg * logSeg[i] }
-                    out[c] = s
-                }
+            let all = items == nil, useSegment = segment >= 0   // loop-invariant: hoisted by the compiler
+            for c in 0..<out.count {
+                let i = all ? c : list[c]
+                var s = out[c]
+                s += wCooc * cooc[i]
+                s += wPop * logPop[i]
+                if useSegment { s += wSeg * logSeg[i] }
+                out[c] = s
             }
         }}}}}
     }
@@ -165,10 +148,7 @@ extension StrataModel {
             cooccurrence.accumulate(from: p, weight: recencyWeight(age), into: &bulk.cooccurrence)
             age += 1
         }
-        let clock = popularityClock
-        bulk.popularityFactor = popularity.readFactor(at: clock)
         bulk.segment = users[u].segment
-        bulk.segmentFactor = bulk.segment >= 0 ? segmentPopularity[bulk.segment].readFactor(at: clock) : 0
         bulk.wCooc = w[layout.cooccurrenceIndex]
         bulk.wPop = w[layout.popularityIndex]
         bulk.wSeg = w[layout.segmentIndex]
@@ -258,8 +238,6 @@ struct BulkScoringTables: Sendable {
     /// The per-user table of `LinearScoringIndex`: node contributions, then the content profile.
     var linear: [Double] = []
     var cooccurrence: [Double] = []
-    var popularityFactor = 0.0
-    var segmentFactor = 0.0
     var segment = -1
     var wCooc = 0.0, wPop = 0.0, wSeg = 0.0, wBias = 0.0
 }

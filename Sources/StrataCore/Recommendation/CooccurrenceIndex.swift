@@ -46,16 +46,10 @@ public struct CooccurrenceIndex: Sendable {
         counts[a].append(1)
     }
 
-    /// Cosine `C[a][b] / sqrt(c[a]·c[b])`, 0 when they never co-occurred.
+    /// Cosine `C[a][b] / sqrt(c[a]·c[b])`, 0 when they never co-occurred. Read from `b`'s row
+    /// (pair counts are symmetric: every pair is bumped both ways), so the usual caller, which
+    /// compares a user's recent positives `a` with one item `b`, stays in one small map.
     public func cosine(_ a: ItemIndex, _ b: ItemIndex) -> Double {
-        let at = slot[a].value(Int32(truncatingIfNeeded: b))
-        guard at >= 0 else { return 0 }
-        return Double(counts[a][Int(at)]) * inverseRootCount[a] * inverseRootCount[b]
-    }
-
-    /// `cosine(a, b)` read from `b`'s row (pair counts are symmetric: every pair is bumped in
-    /// both directions), for callers that look up many `a` against one `b`.
-    public func cosine(_ a: ItemIndex, inRowOf b: ItemIndex) -> Double {
         let at = slot[b].value(Int32(truncatingIfNeeded: a))
         guard at >= 0 else { return 0 }
         return Double(counts[b][Int(at)]) * inverseRootCount[a] * inverseRootCount[b]

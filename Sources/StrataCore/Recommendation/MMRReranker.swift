@@ -10,13 +10,18 @@ public struct MMRReranker: Sendable {
 
     public init(lambda: Double = 0.8) { self.lambda = lambda }
 
-    /// Indices into `relevance` (and `categories`) in chosen order, at most `count`.
-    /// O(count × candidates × categories).
+    /// Indices into `relevance` (and `categories`, each a set: no node twice) in chosen order,
+    /// at most `count`. O(count × candidates × categories).
     public func rerank(relevance: [Double], categories: [[NodeIndex]], count: Int) -> [Int] {
         precondition(relevance.count == categories.count, "\(relevance.count) relevances for \(categories.count) candidates")
-        let masks = categories.map(Self.mask)
-        if masks.allSatisfy({ $0 != nil }) {
-            return rerank(relevance: relevance, masks: masks.map { $0! }, count: count)
+        // Up to 64 distinct categories among the candidates (the usual case): one bit each.
+        var bit: [NodeIndex: UInt64] = [:]
+        for nodes in categories {
+            for node in nodes where bit[node] == nil && bit.count < 65 { bit[node] = UInt64(bit.count) }
+        }
+        if bit.count <= 64 {
+            let masks = categories.map { $0.reduce(UInt64(0)) { $0 | (1 << bit[$1]!) } }
+            return rerank(relevance: relevance, masks: masks, count: count)
         }
         return rerank(relevance: relevance, count: count) { Self.jaccard(categories[$0], categories[$1]) }
     }
@@ -87,17 +92,6 @@ public struct MMRReranker: Sendable {
             }
         }
         return chosen
-    }
-
-    /// The category set as a bit mask when every node index is below 64 (no allocation).
-    @inline(__always)
-    static func mask(_ nodes: [NodeIndex]) -> UInt64? {
-        var mask: UInt64 = 0
-        for node in nodes {
-            guard node >= 0 && node < 64 else { return nil }
-            mask |= 1 << UInt64(node)
-        }
-        return mask
     }
 
     public static func jaccard(_ a: [NodeIndex], _ b: [NodeIndex]) -> Double {

@@ -76,10 +76,19 @@ import Testing
             let mmr = MMRReranker(lambda: lambda)
             #expect(mmr.rerank(relevance: relevance, masks: masks, count: count) == expected)
             #expect(mmr.rerank(relevance: relevance, categories: categories, count: count) == expected)
-            // Nodes beyond 63 take the set path: the same answer.
+            // Node indices beyond 63 get bits by first appearance: the same answer.
             let shifted = categories.map { $0.map { $0 + 100 } }
             #expect(mmr.rerank(relevance: relevance, categories: shifted, count: count) == expected)
         }
+    }
+
+    /// More than 64 distinct categories among the candidates: the set path, same definition.
+    @Test func manyCategoriesTakeTheSetPath() {
+        var rng = Xoshiro256StarStar(seed: 12)
+        let relevance = (0..<80).map { _ in Double(rng.nextIndex(below: 20)) / 20 }
+        let categories: [[NodeIndex]] = (0..<80).map { [$0, $0 + 1 + rng.nextIndex(below: 3)] }
+        let expected = Self.plainMMR(relevance: relevance, categories: categories, count: 12, lambda: 0.8)
+        #expect(MMRReranker(lambda: 0.8).rerank(relevance: relevance, categories: categories, count: 12) == expected)
     }
 
     @Test func topLevelMasksUseCategoryPositions() {
