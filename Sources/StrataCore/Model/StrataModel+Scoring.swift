@@ -102,14 +102,34 @@ extension StrataModel {
         list.withUnsafeBufferPointer { list in
         scores.withUnsafeMutableBufferPointer { out in
             let wCooc = bulk.wCooc, wPop = bulk.wPop, wSeg = bulk.wSeg
-            let all = items == nil, useSegment = segment >= 0   // loop-invariant: hoisted by the compiler
-            for c in 0..<out.count {
-                let i = all ? c : list[c]
-                var s = out[c]
-                s += wCooc * cooc[i]
-                s += wPop * logPop[i]
-                if useSegment { s += wSeg * logSeg[i] }
-                out[c] = s
+            // Spelled out per case: the all-items loops then have no test and no index map, and
+            // vectorise (one shared loop with both tests measured 60 M more instructions per
+            // 4,000 recommendations).
+            switch (items == nil, segment >= 0) {
+            case (true, true):
+                for i in 0..<out.count {
+                    var s = out[i]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    s += wSeg * logSeg[i]
+                    out[i] = s
+                }
+            case (true, false):
+                for i in 0..<out.count {
+                    var s = out[i]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    out[i] = s
+                }
+            case (false, let useSegment):
+                for c in 0..<list.count {
+                    let i = list[c]
+                    var s = out[c]
+                    s += wCooc * cooc[i]
+                    s += wPop * logPop[i]
+                    if useSegment { s += wSeg * logSeg[i] }
+                    out[c] = s
+                }
             }
         }}}}}
     }
