@@ -3,7 +3,9 @@
 ///     m_t = Σ_{k≤t} (x_k − x̄_k − δ),   M_t = min_{k≤t} m_k,   alarm when m_t − M_t > λ
 ///
 /// Fed with the learner's log-loss, it flags when the learner is being surprised. After an
-/// alarm the test restarts.
+/// alarm the test restarts. `m_t` drifts by about −δ per observation, so once `M_t` passes
+/// −2²⁰ both are shifted by −M_t (the statistic is unchanged): the state stays bounded on
+/// streams of any length.
 public struct PageHinkley: Hashable, Sendable {
     public struct Settings: Hashable, Sendable, Codable {
         public var delta = 0.05
@@ -18,19 +20,27 @@ public struct PageHinkley: Hashable, Sendable {
     public private(set) var cumulative = 0.0
     public private(set) var minimum = 0.0
 
+    static let shiftBelow = 0x1.0p20
+
     public init() {}
 
     /// The current statistic `m_t − M_t`.
     public var statistic: Double { cumulative - minimum }
 
-    /// Adds one observation; returns true when the change is detected (and restarts).
-    public mutating func observe(_ x: Double, settings: Settings) -> Bool {
+    /// Adds one observation; returns the statistic `m_t − M_t` that crossed λ when the change
+    /// is detected (and restarts), nil otherwise.
+    public mutating func observe(_ x: Double, settings: Settings) -> Double? {
         count += 1
         mean += (x - mean) / Double(count)
         cumulative += x - mean - settings.delta
         minimum = min(minimum, cumulative)
-        guard count >= settings.minimumSamples, statistic > settings.lambda else { return false }
+        if minimum < -Self.shiftBelow {
+            cumulative -= minimum
+            minimum = 0
+        }
+        let value = statistic
+        guard count >= settings.minimumSamples, value > settings.lambda else { return nil }
         self = PageHinkley()
-        return true
+        return value
     }
 }

@@ -1,7 +1,15 @@
 /// A user's decayed content profile for one temporal tier (Docs/model.md §7):
 /// `P ← P · 2^(−Δ/h) + g · v_i`. Every entry decays by the same factor, so it is kept as
 /// `stored · scale` and a decay only updates `scale`; cosine similarity is unaffected by it.
+///
+/// `stored = P / scale` grows as `scale` shrinks, and `normSquared` holds its square, so the
+/// scale is folded back into the entries once it falls below 2⁻⁶⁴: entries then stay within
+/// 2⁶⁴ of the true profile and their squares far from overflow, for any half-life and any
+/// stream length (Docs/model.md §7 "Renormalisation").
 public struct TextProfile: Sendable {
+    /// Below this scale the entries are renormalised (2⁻⁶⁴: squares stay below ~2¹²⁸ × ‖P‖²).
+    static let renormaliseBelow = 0x1.0p-64
+
     public private(set) var stored = IntKeyedMap<Double>()
     public private(set) var scale = 1.0
     public private(set) var normSquared = 0.0
@@ -12,7 +20,7 @@ public struct TextProfile: Sendable {
     mutating func add(gain: Double, item: ItemIndex, vectors: ItemVectors, clock: Double, decay: DecayTable) {
         scale *= decay.factor(clock - lastClock)
         lastClock = clock
-        if scale < 1e-150 { renormalise() }
+        if scale < Self.renormaliseBelow { renormalise() }
         let amount = gain / scale
         for k in vectors.range(of: item) {
             let term = vectors.terms[k]

@@ -28,11 +28,20 @@ extension UserInterest {
                 for parent in 0..<nodeCount {
                     let first = start[parent], end = start[parent &+ 1]
                     if first == end { continue }
+                    // Shares are scale-free: decay to the group's latest update, not to `now`,
+                    // so a group left alone for a long time neither underflows to 0 nor has
+                    // a subnormal total whose reciprocal overflows (Docs/model.md §3).
+                    var latest = -Double.infinity
+                    for k in first..<end {
+                        let slot = list[k] &* tierCount &+ t
+                        if values[slot] != 0 && times[slot] > latest { latest = times[slot] }
+                    }
+                    let reference = latest > -.infinity ? latest : now
                     var total = 0.0
                     for k in first..<end {
                         let slot = list[k] &* tierCount &+ t
                         let value = values[slot]
-                        let decayed = value == 0 ? 0 : value * table.factor(now - times[slot])
+                        let decayed = value == 0 ? 0 : value * table.factor(reference - times[slot])
                         out[slot] = decayed
                         total += decayed
                     }
@@ -48,7 +57,14 @@ extension UserInterest {
         ofChildrenOf parent: NodeIndex, tier: Int, taxonomy: Taxonomy,
         tiers: [TemporalTier], decay: [DecayTable]
     ) -> [Double] {
-        let values = taxonomy.children[parent].map { strength(of: $0, tier: tier, tiers: tiers, decay: decay) }
+        let children = taxonomy.children[parent]
+        // Decayed to the group's latest update (scale-free, as in `fillShareTable`).
+        var latest = -Double.infinity
+        for node in children where rawStrength(of: node, tier: tier) != 0 { latest = max(latest, updatedAt[node * tierCount + tier]) }
+        let values = children.map { node -> Double in
+            let value = rawStrength(of: node, tier: tier)
+            return value == 0 ? 0 : value * decay[tier].factor(latest - updatedAt[node * tierCount + tier])
+        }
         let total = values.reduce(0, +)
         return total > 0 ? values.map { $0 / total } : values.map { _ in 0 }
     }

@@ -52,6 +52,10 @@ public struct UserInterest: Hashable, Sendable {
         }}}}
     }
 
+    /// `s_τ(n)` as stored at its last update (not decayed).
+    @inline(__always)
+    func rawStrength(of node: NodeIndex, tier: Int) -> Double { strength[node * tierCount + tier] }
+
     /// `s_τ(n)` decayed to the current clock.
     @inline(__always)
     public func strength(of node: NodeIndex, tier: Int, tiers: [TemporalTier], decay: [DecayTable]) -> Double {

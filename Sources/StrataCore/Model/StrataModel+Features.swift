@@ -2,11 +2,31 @@ extension StrataModel {
     /// Fills the share table `p_τ(n)` of `user` into the scratch buffer.
     /// Shares do not depend on the clock (every node of a tier decays by the same factor), only
     /// on the user's evidence, so the table is reused while the same user has had no new event.
+    /// Also fills the path shares `P_τ(n) = Π p_τ(m)` over the nodes `m` from the top level down
+    /// to `n`: the part of the user's whole interest that lies under `n` (Docs/model.md §7).
+    /// Features and candidates read these, so a sub-category never counts for more than its
+    /// parent does; labels and the tree read the conditional shares.
     mutating func fillShares(for user: UserIndex) {
         let key = (user, users[user].interest.eventCount)
         if scratch.sharesKey == key && !scratch.shares.isEmpty { return }
         users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &scratch.shares)
+        Self.fillPathShares(conditional: scratch.shares, parents: taxonomy.parents, tierCount: tiers.count, into: &scratch.pathShares)
         scratch.sharesKey = key
+    }
+
+    /// `path[n·T + τ] = path[parent(n)·T + τ] · conditional[n·T + τ]`, the root's 1 (parents
+    /// precede their children in node order).
+    static func fillPathShares(conditional: [Double], parents: [NodeIndex], tierCount: Int, into path: inout [Double]) {
+        if path.count != conditional.count { path = Array(repeating: 0, count: conditional.count) }
+        guard !parents.isEmpty else { return }
+        path.withUnsafeMutableBufferPointer { out in
+        conditional.withUnsafeBufferPointer { share in
+            for t in 0..<tierCount { out[t] = 1 }
+            for node in 1..<parents.count {
+                let base = node &* tierCount, parentBase = parents[node] &* tierCount
+                for t in 0..<tierCount { out[base &+ t] = out[parentBase &+ t] * share[base &+ t] }
+            }
+        }}
     }
 
     func featureScratch() -> [Double] {
@@ -20,7 +40,7 @@ extension StrataModel {
     func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], prepared: PreparedItemTerms? = nil) {
         for k in 0..<x.count { x[k] = 0 }
         let tierCount = tiers.count
-        let shares = scratch.shares
+        let shares = scratch.pathShares
         for r in catalogue.nodeRefs(of: i) {
             let node = catalogue.nodeRefNode[r]
             let level = taxonomy.depths[node]
@@ -92,6 +112,14 @@ extension StrataModel {
         }
         users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &table)
         return table
+    }
+
+    /// The user's path share `P_τ(n)` (product of shares down the path) of every node, flat
+    /// `node * tierCount + tier`: what the share features read.
+    public func pathShareTable(user: UserIndex) -> [Double] {
+        var path: [Double] = []
+        Self.fillPathShares(conditional: shareTable(user: user), parents: taxonomy.parents, tierCount: tiers.count, into: &path)
+        return path
     }
 }
 

@@ -52,15 +52,16 @@ extension StrataModel {
 
         features(user: u, item: event.item, clock: popularityClock, into: &x)
         let p = learner.update(x: x, label: label)
+        checkFinite(features: x, prediction: p, user: u, item: event.item)
         let loss = -strataLog(max(1e-15, label == 1 ? p : 1 - p))
         observation.prediction = p
         observation.logLoss = loss
         observation.examplesLearned += 1
         logLossSum += loss
         logLossCount += 1
-        if surprise.observe(loss, settings: config.pageHinkley) {
+        if let statistic = surprise.observe(loss, settings: config.pageHinkley) {
             let alert = DriftAlert(kind: .learnerSurprise, position: position, time: event.time, user: u,
-                                   userEvent: Int(users[u].interest.eventCount), score: config.pageHinkley.lambda)
+                                   userEvent: Int(users[u].interest.eventCount), score: statistic)
             driftAlerts.append(alert)
             observation.driftAlerts.append(alert)
         }

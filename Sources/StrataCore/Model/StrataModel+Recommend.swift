@@ -2,15 +2,17 @@ extension StrataModel {
     /// Top `count` recommendations for `user` (SPEC §4, Docs/model.md §11): candidates from the
     /// strongest nodes of each tier, the co-occurrence neighbours of recent positives and the
     /// currently popular items, minus what the user has seen; scored by the learner, optionally
-    /// perturbed for exploration, then re-ranked with MMR. Uses (and advances) the model's
-    /// seeded generator only when exploration is on.
+    /// perturbed for exploration, then re-ranked with MMR. Exploration noise comes from a
+    /// generator derived from (seed, position, decisions, user), never from the learning
+    /// generator: asking again gives the same list and leaves the model's state as it was.
     public mutating func recommendations(for user: UserIndex, count: Int? = nil) -> [Recommendation] {
         ensureUser(user)
         let wanted = count ?? config.recommendationCount
         guard wanted > 0, catalogue.count > 0 else { return [] }
+        var noise = explorationNoise(for: user)
         var w = learner.weights
         if config.exploration == .thompson {
-            for k in w.indices { w[k] += learner.variance(k).squareRoot() * rng.nextGaussian() }
+            for k in w.indices { w[k] += learner.variance(k).squareRoot() * noise.nextGaussian() }
         }
         prepareBulkScoring(user: user, weights: w)
         var candidates: [ItemIndex]
@@ -53,8 +55,8 @@ extension StrataModel {
         if case let .epsilonGreedy(epsilon) = config.exploration {
             let ahead = { (a: Int, b: Int) -> Bool in margins[a] > margins[b] || (margins[a] == margins[b] && itemAt(a) < itemAt(b)) }
             var remaining = margins.indices.filter { margins[$0] > -.infinity && !picked.contains($0) }.sorted(by: ahead)
-            for slot in picked.indices where !remaining.isEmpty && rng.nextUnit() < epsilon {
-                picked[slot] = remaining.remove(at: rng.nextIndex(below: remaining.count))
+            for slot in picked.indices where !remaining.isEmpty && noise.nextUnit() < epsilon {
+                picked[slot] = remaining.remove(at: noise.nextIndex(below: remaining.count))
             }
         }
 
@@ -78,6 +80,17 @@ extension StrataModel {
                                         explanation: explanation(user: user, item: item, contributions: contributions)))
         }
         return shown
+    }
+
+    /// The exploration generator of one query: a pure function of the seed, the stream
+    /// position, the decisions applied and the user (SplitMix-style mixing of each).
+    func explorationNoise(for user: UserIndex) -> Xoshiro256StarStar {
+        var key = config.seed ^ 0x6578_706C_6F72_6521   // "explore!": apart from the learning stream
+        for part in [UInt64(truncatingIfNeeded: position), UInt64(truncatingIfNeeded: decisionCount), UInt64(truncatingIfNeeded: user)] {
+            key = (key ^ part) &* 0x9E37_79B9_7F4A_7C15
+            key ^= key >> 29
+        }
+        return Xoshiro256StarStar(seed: key)
     }
 
     /// Indices of the `k` highest `scores` above −∞ (seen items are −∞; NaN never enters;
@@ -186,16 +199,14 @@ extension StrataModel {
         let tierCount = tiers.count
         let pop = popularity.scaled
         let leafLevel = min(layout.levels, taxonomy.depth)
-        var product = Array(repeating: 0.0, count: taxonomy.nodeCount)
+        let pathShares = scratch.pathShares
         for t in 0..<tierCount {
-            // Global share: the product of shares down the path (parents precede children).
-            product[Taxonomy.root] = 1
+            // Path share: the product of shares down the path (fillShares).
             var best: [(NodeIndex, Double)] = []
             for node in 1..<taxonomy.nodeCount {
-                product[node] = product[taxonomy.parents[node]] * scratch.shares[node * tierCount + t]
-                guard taxonomy.depths[node] == leafLevel, product[node] > 0 else { continue }
+                let value = pathShares[node * tierCount + t]
+                guard taxonomy.depths[node] == leafLevel, value > 0 else { continue }
                 // Insertion into a short sorted list (nodes arrive in index order: ties keep it).
-                let value = product[node]
                 if best.count == config.candidateNodesPerTier, let last = best.last, value <= last.1 { continue }
                 var at = best.count
                 while at > 0 && best[at - 1].1 < value { at -= 1 }

@@ -148,7 +148,7 @@ extension StrataModel {
         // w_{τ,ℓ} flat by `τ · levels + ℓ − 1`.
         let shareWeights = (0..<tierCount * levels).map { w[layout.share(tier: $0 / levels, level: $0 % levels + 1)] }
         taxonomy.depths.withUnsafeBufferPointer { depths in
-        scratch.shares.withUnsafeBufferPointer { shares in
+        scratch.pathShares.withUnsafeBufferPointer { shares in
         bulk.linear.withUnsafeMutableBufferPointer { table in
             for node in 1..<max(1, taxonomy.nodeCount) {
                 let level = depths[node]

@@ -38,6 +38,8 @@ public struct StrataModel: Sendable {
     public internal(set) var driftAlerts: [DriftAlert] = []
     /// Lengths of `tierChanges` and `driftAlerts` while they are stripped from a checkpoint.
     var strippedLogLengths: (tierChanges: Int, driftAlerts: Int)?
+    /// The first non-finite value met, if any (never part of a healthy run; not hashed).
+    public internal(set) var fault: ModelFault?
     /// Running mean log-loss of the taken-item predictions.
     public internal(set) var logLossSum = 0.0
     public internal(set) var logLossCount = 0
@@ -121,6 +123,8 @@ public struct StrataModel: Sendable {
 
     struct Scratch: Sendable {
         var shares: [Double] = []
+        /// Path shares (product of shares down the path) of the same user and moment.
+        var pathShares: [Double] = []
         /// Whose share table `shares` holds: (user, that user's event count).
         var sharesKey: (UserIndex, Int64) = (-1, -1)
         var features: [Double] = []

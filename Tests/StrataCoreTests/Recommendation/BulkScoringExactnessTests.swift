@@ -27,7 +27,7 @@ import Testing
     static func referenceMargins(_ model: StrataModel, user: UserIndex, weights w: [Double]) -> [Double] {
         let catalogue = model.catalogue, layout = model.layout, vectors = model.vectors
         let tiers = model.tiers.count
-        let shares = model.shareTable(user: user)
+        let shares = model.pathShareTable(user: user)
         var contribution = Array(repeating: 0.0, count: catalogue.taxonomy.nodeCount)
         for node in 1..<catalogue.taxonomy.nodeCount {
             let level = catalogue.taxonomy.depths[node]
