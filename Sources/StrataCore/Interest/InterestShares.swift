@@ -1,54 +1,75 @@
 extension UserInterest {
     /// Fills `shares[node * tierCount + tier]` with `p_τ(n) = s_τ(n) / Σ_siblings s_τ`
-    /// for every node (the root gets 1). A group with no mass gives shares of 0.
-    /// O(nodes × tiers). Docs/model.md §3 "Shares".
+    /// for every node (the root gets 1; untouched nodes 0). A group with no mass gives shares
+    /// of 0. O(nodes × tiers) to clear the table, then O(touched × tiers). Docs/model.md §3.
     public func fillShareTable(
         taxonomy: Taxonomy, tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
     ) {
-        let flat = taxonomy.flattenedChildren()
-        fillShareTable(childStart: flat.childStart, childList: flat.childList, tiers: tiers, decay: decay, into: &shares)
+        var workspace = ShareWorkspace()
+        fillShareTable(parents: taxonomy.parents, tiers: tiers, decay: decay, into: &shares, workspace: &workspace)
     }
 
-    /// The same from a flattened taxonomy (`Taxonomy.flattenedChildren`), on raw buffers.
+    /// The same with the caller's workspace (no allocation on the hot path).
     public func fillShareTable(
-        childStart: [Int], childList: [NodeIndex], tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
+        parents: [NodeIndex], tiers: [TemporalTier], decay: [DecayTable],
+        into shares: inout [Double], workspace: inout ShareWorkspace
     ) {
-        let nodeCount = childStart.count - 1
+        let nodeCount = parents.count
         let tierCount = self.tierCount
-        if shares.count != nodeCount * tierCount { shares = Array(repeating: 0, count: nodeCount * tierCount) }
+        if shares.count != nodeCount * tierCount {
+            shares = Array(repeating: 0, count: nodeCount * tierCount)
+        } else {
+            shares.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        if workspace.latest.count != nodeCount {
+            workspace.latest = Array(repeating: -.infinity, count: nodeCount)
+            workspace.total = Array(repeating: 0, count: nodeCount)
+        }
+        for t in 0..<tierCount { shares[t] = 1 }
+        guard !nodes.isEmpty else { return }
         for t in 0..<tierCount {
-            let now = clock(tiers[t].clock)
             let table = decay[t]
             shares.withUnsafeMutableBufferPointer { out in
+            workspace.latest.withUnsafeMutableBufferPointer { latest in
+            workspace.total.withUnsafeMutableBufferPointer { total in
+            nodes.withUnsafeBufferPointer { nodes in
             strength.withUnsafeBufferPointer { values in
             updatedAt.withUnsafeBufferPointer { times in
-            childStart.withUnsafeBufferPointer { start in
-            childList.withUnsafeBufferPointer { list in
-                out[t] = 1
-                for parent in 0..<nodeCount {
-                    let first = start[parent], end = start[parent &+ 1]
-                    if first == end { continue }
-                    // Shares are scale-free: decay to the group's latest update, not to `now`,
-                    // so a group left alone for a long time neither underflows to 0 nor has
-                    // a subnormal total whose reciprocal overflows (Docs/model.md §3).
-                    var latest = -Double.infinity
-                    for k in first..<end {
-                        let slot = list[k] &* tierCount &+ t
-                        if values[slot] != 0 && times[slot] > latest { latest = times[slot] }
-                    }
-                    let reference = latest > -.infinity ? latest : now
-                    var total = 0.0
-                    for k in first..<end {
-                        let slot = list[k] &* tierCount &+ t
-                        let value = values[slot]
-                        let decayed = value == 0 ? 0 : value * table.factor(reference - times[slot])
-                        out[slot] = decayed
-                        total += decayed
-                    }
-                    let scale = total > 0 ? 1 / total : 0
-                    for k in first..<end { out[list[k] &* tierCount &+ t] *= scale }
+            parents.withUnsafeBufferPointer { parents in
+                // Shares are scale-free: each group is decayed to its own latest update, not to
+                // `now`, so a group left alone for a long time neither underflows to 0 nor has a
+                // subnormal total whose reciprocal overflows (Docs/model.md §3).
+                for k in 0..<nodes.count {
+                    let slot = k &* tierCount &+ t
+                    guard values[slot] != 0 else { continue }
+                    let parent = parents[Int(nodes[k])]
+                    if times[slot] > latest[parent] { latest[parent] = times[slot] }
                 }
-            }}}}}
+                for k in 0..<nodes.count {
+                    let slot = k &* tierCount &+ t
+                    let value = values[slot]
+                    guard value != 0 else { continue }
+                    let node = Int(nodes[k])
+                    let decayed = value * table.factor(latest[parents[node]] - times[slot])
+                    out[node &* tierCount &+ t] = decayed
+                    total[parents[node]] += decayed
+                }
+                for k in 0..<nodes.count {
+                    let node = Int(nodes[k])
+                    let parent = parents[node]
+                    let sum = total[parent]
+                    let at = node &* tierCount &+ t
+                    // × 1/Σ as always; ÷ Σ only when 1/Σ would overflow (a subnormal total).
+                    let inverse = sum > 0 ? 1 / sum : 0
+                    out[at] = inverse.isFinite ? out[at] * inverse : out[at] / sum
+                }
+                // Reset only what was written.
+                for k in 0..<nodes.count {
+                    let parent = parents[Int(nodes[k])]
+                    latest[parent] = -.infinity
+                    total[parent] = 0
+                }
+            }}}}}}}
         }
     }
 
@@ -60,12 +81,19 @@ extension UserInterest {
         let children = taxonomy.children[parent]
         // Decayed to the group's latest update (scale-free, as in `fillShareTable`).
         var latest = -Double.infinity
-        for node in children where rawStrength(of: node, tier: tier) != 0 { latest = max(latest, updatedAt[node * tierCount + tier]) }
+        for node in children where rawStrength(of: node, tier: tier) != 0 { latest = max(latest, updateClock(of: node, tier: tier)) }
         let values = children.map { node -> Double in
             let value = rawStrength(of: node, tier: tier)
-            return value == 0 ? 0 : value * decay[tier].factor(latest - updatedAt[node * tierCount + tier])
+            return value == 0 ? 0 : value * decay[tier].factor(latest - updateClock(of: node, tier: tier))
         }
         let total = values.reduce(0, +)
         return total > 0 ? values.map { $0 / total } : values.map { _ in 0 }
     }
+}
+
+/// Per-parent scratch of the share computation, reused across users (not part of any state).
+public struct ShareWorkspace: Sendable {
+    var latest: [Double] = []
+    var total: [Double] = []
+    public init() {}
 }

@@ -1,23 +1,27 @@
-/// One user's strengths `s_τ(n)` for every taxonomy node and temporal tier, with lazy decay
-/// (SPEC §3, Docs/model.md §3):
+/// One user's strengths `s_τ(n)` for the taxonomy nodes that user has touched, per temporal
+/// tier, with lazy decay (SPEC §3, Docs/model.md §3):
 ///
 ///     s_τ(n) ← max(0, s_τ(n) · 2^(−Δ/h_τ) + g(a) · share(i, n))
 ///
-/// Storage is flat: index `node * tierCount + tier`. Each slot keeps its value and the clock
-/// reading of its last update; a read decays it to the current clock.
+/// Sparse: `nodes` lists the touched nodes ascending (an event touches every node on its
+/// item's paths, so a touched node's ancestors are touched too); slot `k * tierCount + tier`
+/// of `strength` and `updatedAt` belongs to `nodes[k]`. Memory grows with what the user did,
+/// not with the taxonomy (a node never touched has strength 0 and is not stored).
 public struct UserInterest: Hashable, Sendable {
     public let tierCount: Int
-    public private(set) var strength: [Double]
-    public private(set) var updatedAt: [Double]
+    /// Touched nodes, ascending.
+    public private(set) var nodes: [Int32] = []
+    /// Stored strengths, `k * tierCount + tier` for `nodes[k]`.
+    public private(set) var strength: [Double] = []
+    /// The clock reading of each slot's last update.
+    public private(set) var updatedAt: [Double] = []
     /// Events this user has produced so far (the `.events` clock).
     public private(set) var eventCount: Int64 = 0
     /// Stream time of the user's latest event (the `.seconds` clock).
     public private(set) var lastTime: Int64 = 0
 
-    public init(nodeCount: Int, tierCount: Int) {
+    public init(tierCount: Int) {
         self.tierCount = tierCount
-        strength = Array(repeating: 0, count: nodeCount * tierCount)
-        updatedAt = Array(repeating: 0, count: nodeCount * tierCount)
     }
 
     /// The clock reading of `tier` now.
@@ -26,42 +30,76 @@ public struct UserInterest: Hashable, Sendable {
         clock == .events ? Double(eventCount) : Double(lastTime)
     }
 
-    /// Applies one event with gain `gain` to the item's nodes. O(depth × paths × tiers).
+    /// Where `node` is in `nodes`, or where it would be inserted (binary search).
+    @inline(__always)
+    func position(of node: NodeIndex) -> (index: Int, found: Bool) {
+        let key = Int32(truncatingIfNeeded: node)
+        var low = 0, high = nodes.count
+        while low < high {
+            let mid = (low &+ high) >> 1
+            if nodes[mid] < key { low = mid &+ 1 } else { high = mid }
+        }
+        return (low, low < nodes.count && nodes[low] == key)
+    }
+
+    /// The index of `node` in `nodes`, inserting it (with zero strengths) when new.
+    private mutating func index(inserting node: NodeIndex) -> Int {
+        let (at, found) = position(of: node)
+        if found { return at }
+        nodes.insert(Int32(truncatingIfNeeded: node), at: at)
+        let slot = at * tierCount
+        strength.insert(contentsOf: repeatElement(0, count: tierCount), at: slot)
+        updatedAt.insert(contentsOf: repeatElement(0, count: tierCount), at: slot)
+        return at
+    }
+
+    /// Applies one event with gain `gain` to the item's nodes. O(depth × paths × (tiers + log touched)),
+    /// plus an insertion the first time a node is touched.
     public mutating func observe(
         gain: Double, time: Int64, catalogue: Catalogue, item: ItemIndex,
         tiers: [TemporalTier], decay: [DecayTable]
     ) {
         eventCount += 1
         lastTime = max(lastTime, time)
-        let refs = catalogue.nodeRefs(of: item)
         let tierCount = self.tierCount
         let eventClock = Double(eventCount), secondsClock = Double(lastTime)
-        catalogue.nodeRefNode.withUnsafeBufferPointer { refNode in
-        catalogue.nodeRefShare.withUnsafeBufferPointer { refShare in
-        strength.withUnsafeMutableBufferPointer { strength in
-        updatedAt.withUnsafeMutableBufferPointer { updatedAt in
+        for r in catalogue.nodeRefs(of: item) {
+            let base = index(inserting: catalogue.nodeRefNode[r]) &* tierCount
+            let amount = gain * catalogue.nodeRefShare[r]
             for t in 0..<tierCount {
                 let now = tiers[t].clock == .events ? eventClock : secondsClock
-                for r in refs {
-                    let slot = refNode[r] &* tierCount &+ t
-                    let decayed = strength[slot] * decay[t].factor(now - updatedAt[slot])
-                    strength[slot] = max(0, decayed + gain * refShare[r])
-                    updatedAt[slot] = now
-                }
+                let slot = base &+ t
+                let decayed = strength[slot] * decay[t].factor(now - updatedAt[slot])
+                strength[slot] = max(0, decayed + amount)
+                updatedAt[slot] = now
             }
-        }}}}
+        }
     }
 
-    /// `s_τ(n)` as stored at its last update (not decayed).
+    /// `s_τ(n)` as stored at its last update (not decayed); 0 for an untouched node.
     @inline(__always)
-    func rawStrength(of node: NodeIndex, tier: Int) -> Double { strength[node * tierCount + tier] }
+    func rawStrength(of node: NodeIndex, tier: Int) -> Double {
+        let (at, found) = position(of: node)
+        return found ? strength[at * tierCount + tier] : 0
+    }
+
+    /// The clock reading of `s_τ(n)`'s last update (0 for an untouched node).
+    @inline(__always)
+    func updateClock(of node: NodeIndex, tier: Int) -> Double {
+        let (at, found) = position(of: node)
+        return found ? updatedAt[at * tierCount + tier] : 0
+    }
 
     /// `s_τ(n)` decayed to the current clock.
-    @inline(__always)
     public func strength(of node: NodeIndex, tier: Int, tiers: [TemporalTier], decay: [DecayTable]) -> Double {
-        let slot = node * tierCount + tier
+        let (at, found) = position(of: node)
+        guard found else { return 0 }
+        let slot = at * tierCount + tier
         let value = strength[slot]
         if value == 0 { return 0 }
         return value * decay[tier].factor(clock(tiers[tier].clock) - updatedAt[slot])
     }
+
+    /// Bytes held by this user's strengths (for the memory figures).
+    public var storedBytes: Int { nodes.count * 4 + (strength.count + updatedAt.count) * 8 }
 }

@@ -9,7 +9,8 @@ extension StrataModel {
     mutating func fillShares(for user: UserIndex) {
         let key = (user, users[user].interest.eventCount)
         if scratch.sharesKey == key && !scratch.shares.isEmpty { return }
-        users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &scratch.shares)
+        users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay,
+                                            into: &scratch.shares, workspace: &scratch.shareWorkspace)
         Self.fillPathShares(conditional: scratch.shares, parents: taxonomy.parents, tierCount: tiers.count, into: &scratch.pathShares)
         scratch.sharesKey = key
     }
@@ -110,7 +111,8 @@ extension StrataModel {
         guard user < users.count else {
             return Array(repeating: 0, count: taxonomy.nodeCount * tiers.count)
         }
-        users[user].interest.fillShareTable(childStart: childStart, childList: childList, tiers: config.tiers, decay: decay, into: &table)
+        var workspace = ShareWorkspace()
+        users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay, into: &table, workspace: &workspace)
         return table
     }
 

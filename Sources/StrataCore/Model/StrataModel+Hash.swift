@@ -5,19 +5,24 @@ extension StrataModel {
     /// any number changes it; the same events and decisions give the same digest on every run.
     public var stateHash: String {
         var h = StateHasher()
-        h.combine("strata-state-v1")
+        h.combine("strata-state-v2")
         h.combine(position)
         h.combine(decisionCount)
         h.combine(users.count)
         for user in users {
+            // Sparse state in canonical form: touched nodes ascending with their slots; labels
+            // only where they differ from the default (dormant, nothing pending).
+            h.combine(user.interest.nodes.map(Int.init))
             h.combine(user.interest.strength)
             h.combine(user.interest.updatedAt)
             h.combine(Int(user.interest.eventCount))
             h.combine(Int(user.interest.lastTime))
-            h.combine(user.tracker.labels.map { TierLabel.allCases.firstIndex(of: $0) ?? 0 })
-            h.combine((0..<user.tracker.labels.count).map { node -> Int in
-                let pending = user.tracker.pendingState(of: node)
-                return (TierLabel.allCases.firstIndex(of: pending.label) ?? 0) * 256 + pending.count
+            let labels = user.tracker.significantEntries
+            h.combine(labels.map { Int($0.node) })
+            h.combine(labels.map { entry -> Int in
+                let label = TierLabel.allCases.firstIndex(of: entry.label) ?? 0
+                let pending = entry.count > 0 ? (TierLabel.allCases.firstIndex(of: entry.pending) ?? 0) : 0
+                return (label * 16 + pending) * 256 + Int(entry.count)
             })
             let drift = user.drift.hashState
             h.combine(drift.0 ? 1 : 0); h.combine(drift.1); h.combine(drift.2)

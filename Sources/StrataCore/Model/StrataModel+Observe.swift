@@ -130,12 +130,16 @@ extension StrataModel {
         // One share table after the update serves relabelling and the drift test.
         fillShares(for: u)
         var all = Array(repeating: 0.0, count: tierCount)
+        // Only touched members can hold a share or a label other than dormant (an untouched
+        // node's candidate is dormant, which is its label): O(touched), not O(siblings).
+        let touched = users[u].interest.nodes
         for parent in parents {
-            for node in taxonomy.children[parent] {
+            for node32 in touched where taxonomy.parents[Int(node32)] == parent {
+                let node = Int(node32)
                 let base = node * tierCount
                 for t in 0..<tierCount { all[t] = scratch.shares[base + t] }
                 let candidate = config.labelRule.label(
-                    short: all[0], long: all[long], allShares: all, current: users[u].tracker.labels[node])
+                    short: all[0], long: all[long], allShares: all, current: users[u].tracker.label(of: node))
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
                     let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
                     tierChanges.append(record)

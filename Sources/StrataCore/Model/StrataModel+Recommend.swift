@@ -289,7 +289,7 @@ extension StrataModel {
         case let .share(tier, level):
             var node = catalogue.leaves[item].first ?? Taxonomy.root
             while catalogue.taxonomy.depths[node] > level { node = catalogue.taxonomy.parents[node] }
-            let label = user < users.count ? users[user].tracker.labels[node] : .dormant
+            let label = user < users.count ? users[user].tracker.label(of: node) : .dormant
             // Deeper levels are shares within the parent: name the parent too.
             let parent = level > 1 ? catalogue.taxonomy.names[catalogue.taxonomy.parents[node]] : nil
             return .share(node: catalogue.taxonomy.names[node], parent: parent, tier: config.tiers[tier].name, label: label)

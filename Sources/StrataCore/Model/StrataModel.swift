@@ -15,9 +15,6 @@ public struct StrataModel: Sendable {
     /// for MMR; nil when there are more than 64 top-level categories.
     let topLevelMasks: [UInt64]?
     let decay: [DecayTable]
-    /// The taxonomy's children flattened, for the share table (no nested arrays on hot paths).
-    let childStart: [Int]
-    let childList: [NodeIndex]
     /// `ρ^k` for the co-occurrence feature, k < recentPositives (Docs/model.md §7).
     let recencyWeights: [Double]
 
@@ -62,7 +59,6 @@ public struct StrataModel: Sendable {
         linearIndex = LinearScoringIndex(catalogue: catalogue, vectors: vectors)
         topLevelMasks = Self.topLevelMasks(of: catalogue)
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
-        (childStart, childList) = catalogue.taxonomy.flattenedChildren()
         recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
         learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: layout.priorWeights())
         cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
@@ -114,7 +110,7 @@ public struct StrataModel: Sendable {
     mutating func ensureUser(_ user: UserIndex) {
         precondition(user >= 0, "user index must be non-negative, got \(user)")
         while users.count <= user {
-            users.append(UserState(nodeCount: taxonomy.nodeCount, tierCount: tiers.count))
+            users.append(UserState(tierCount: tiers.count))
             inSegmentBatch.append(false)
         }
     }
@@ -125,6 +121,7 @@ public struct StrataModel: Sendable {
         var shares: [Double] = []
         /// Path shares (product of shares down the path) of the same user and moment.
         var pathShares: [Double] = []
+        var shareWorkspace = ShareWorkspace()
         /// Whose share table `shares` holds: (user, that user's event count).
         var sharesKey: (UserIndex, Int64) = (-1, -1)
         var features: [Double] = []

@@ -17,9 +17,9 @@ public struct UserState: Sendable {
     /// Per-item event history, newest last (details view): (position, action, value).
     public internal(set) var eventCount = 0
 
-    init(nodeCount: Int, tierCount: Int) {
-        interest = UserInterest(nodeCount: nodeCount, tierCount: tierCount)
-        tracker = TierTracker(nodeCount: nodeCount)
+    init(tierCount: Int) {
+        interest = UserInterest(tierCount: tierCount)
+        tracker = TierTracker()
         profiles = Array(repeating: TextProfile(), count: tierCount)
     }
 

@@ -26,6 +26,9 @@ public struct Replayer: Sendable {
         checkpoints[0] = (model.checkpointCopy(), hitRate)
     }
 
+    /// Positions that hold a checkpoint, ascending (for tests and the memory report).
+    public var checkpointPositions: [Int] { checkpoints.keys.sorted() }
+
     public var position: Int { model.position }
     public var total: Int { dataset.events.count }
     public var isAtEnd: Bool { position >= total }

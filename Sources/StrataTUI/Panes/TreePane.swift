@@ -65,7 +65,7 @@ enum TreePane {
                          glyphs: glyphs, paneGlyphs: paneGlyphs)
             }
             if let user {
-                let label = user.tracker.labels[row.node]
+                let label = user.tracker.label(of: row.node)
                 buffer.write(label.rawValue, x: inner.x + columns.name + tierCount * columns.cell + 1, y: y,
                              style: ExplorerTheme.labelStyle(label), clip: rowArea)
             }

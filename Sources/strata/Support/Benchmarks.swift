@@ -18,7 +18,7 @@ enum Benchmarks {
         var best = Double.infinity
         var checksum = 0.0
         for _ in 0..<5 {
-            var states = Array(repeating: UserInterest(nodeCount: dataset.catalogue.taxonomy.nodeCount, tierCount: tiers.count),
+            var states = Array(repeating: UserInterest(tierCount: tiers.count),
                                count: dataset.userIDs.count)
             let elapsed = seconds {
                 for event in dataset.events {

@@ -50,7 +50,7 @@ enum ReportBuilder {
         let topLevel = nodes.prefix(8).map { node in
             var byTier: [String: Double] = [:]
             for t in 0..<tierCount { byTier[model.tiers[t].name] = shares[node * tierCount + t] }
-            return ReplayReport.NodeState(node: model.taxonomy.names[node], label: state.tracker.labels[node].rawValue, shares: byTier)
+            return ReplayReport.NodeState(node: model.taxonomy.names[node], label: state.tracker.label(of: node).rawValue, shares: byTier)
         }
         return ReplayReport.UserSummary(id: ids[u], events: Int(state.interest.eventCount), segment: state.segment,
                                         inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel))

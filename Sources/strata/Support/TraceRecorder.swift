@@ -42,7 +42,7 @@ final class TraceRecorder {
         let tierCount = model.tiers.count
         for (k, node) in topLevel.enumerated() {
             for (t, tier) in tierNames.enumerated() { values["share.\(tier).\(names[k])"] = .number(shares[node * tierCount + t]) }
-            values["label.\(names[k])"] = .text(model.users[u].tracker.labels[node].rawValue)
+            values["label.\(names[k])"] = .text(model.users[u].tracker.label(of: node).rawValue)
         }
         for (k, name) in featureNames.enumerated() { values["weight.\(name)"] = .number(model.weights[k]) }
         values["drift_cosine"] = .number(model.users[u].drift.lastCosine)
