@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrataCore
 import StrataData
 
 /// `strata datasets list | fetch NAME | validate PATH` (Docs/datasets.md).
@@ -20,7 +21,7 @@ struct DatasetsCommand: ParsableCommand {
                 let state = listing.localPath.map { "available at \($0)" } ?? (listing.canFetch ? "not fetched (strata datasets fetch \(listing.name))" : "not available")
                 print("\(listing.name)\t\(listing.summary)\t\(state)")
             }
-            print("built in\tdemo and the scenarios in Datasets/scenarios (use --scenario NAME)")
+            print("built in\tscenarios \(BuiltInScenarios.names.joined(separator: ", ")) (use --scenario NAME, from any directory)")
         }
     }
 
