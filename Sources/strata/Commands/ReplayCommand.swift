@@ -32,6 +32,9 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         guard headless else { throw ValidationError("replay needs --headless (the interactive view is `strata explore`)") }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative, got \(limit)") }
+        if let trace, TraceFormat(pathExtension: trace) == nil {
+            throw ValidationError("--trace \(InputText.escaped(trace)): use a .csv or .jsonl file name")
+        }
     }
 
     func run() throws {
@@ -40,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
         let config = try overrides.config()
         let dataset = loaded.dataset
         let focusUser = try user.map { id -> UserIndex in
-            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
+            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
 

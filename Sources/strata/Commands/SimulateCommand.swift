@@ -11,7 +11,7 @@ struct SimulateCommand: ParsableCommand {
         discussion: "Each line: {\"time\":1,\"user\":\"cleo\",\"item\":\"...\",\"action\":\"rate\",\"value\":4}. Readable back with --dataset FILE.jsonl."
     )
 
-    @Argument(help: "A scenario file, a name in Datasets/scenarios, or 'demo'.")
+    @Argument(help: "A built-in scenario (demo, steady, drift, emerging, multi-user) or a scenario JSON file.")
     var scenario = "demo"
 
     @Option(name: .long, help: "Write to this file instead of stdout (written atomically).")
@@ -19,6 +19,13 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Override the scenario's seed.")
     var seed: UInt64?
+
+    func validate() throws {
+        // The stream is JSON lines; a name promising another format is refused, not ignored.
+        if let output, TraceFormat(pathExtension: output) != .jsonl {
+            throw ValidationError("--output \(InputText.escaped(output)): simulate writes JSON lines; use a .jsonl file name")
+        }
+    }
 
     func run() throws {
         var scenario = try loadScenario(scenario)
