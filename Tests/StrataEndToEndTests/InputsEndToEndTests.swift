@@ -136,6 +136,30 @@ struct InputsEndToEndTests {
 
     // MARK: Item 11
 
+    @Test func aTSVLogWithPathsAndAnImpossibleDateReadsAsWritten() throws {
+        let dir = try StrataBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("log.tsv")
+        try """
+        user\titem\ttime\tcategory
+        u1\ta\t2019-10-01T00:00:00Z\tBooks > Fantasy > Epic
+        u1\tb\t2019-02-30\tBooks > Fantasy > Epic
+        u1\tc\t2019-10-01T00:00:00+99:99\tBooks > Fantasy > Epic
+        u2\td\t2019-10-02\tMusic › Jazz
+
+        """.write(to: log, atomically: true, encoding: .utf8)
+        let replay = try #require(try run(["replay", "--headless", "--dataset", "log.tsv"], in: dir))
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let counts = try #require(try json(replay.stdout)["counts"] as? [String: Any])
+        #expect(counts["events"] as? Int == 2)
+        #expect(counts["skipped_lines"] as? Int == 2)
+        #expect(replay.stderr.contains("log.tsv:3: field 'time'") && replay.stderr.contains("log.tsv:4: field 'time'"), "\(replay.stderr)")
+        let export = try #require(try run(["export", "--dataset", "log.tsv", "-o", "trace.csv"], in: dir))
+        #expect(export.status == 0, "\(export.stderr)")
+        let header = try #require(try String(contentsOf: dir.appendingPathComponent("trace.csv"), encoding: .utf8).split(separator: "\r\n").first)
+        #expect(header.contains("share.short.Books,") && header.contains("share.short.Music,"), "\(header)")
+    }
+
     @Test func aFIFOOrADeviceAsDatasetIsRefusedAtOnce() throws {
         let dir = try StrataBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
