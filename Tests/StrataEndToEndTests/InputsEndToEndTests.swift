@@ -23,9 +23,10 @@ struct InputsEndToEndTests {
 
     /// Runs the binary in `directory`, killing it after `seconds`: a hang is a failure, not a
     /// stuck test run. Returns nil when it had to be killed.
-    func run(_ arguments: [String], in directory: URL, seconds: Double = 60) throws -> Outcome? {
+    func run(_ arguments: [String], in directory: URL, seconds: Double = 60,
+             executable: String = StrataBinary.path) throws -> Outcome? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: StrataBinary.path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
@@ -250,12 +251,19 @@ struct InputsEndToEndTests {
     @Test func builtInScenariosWorkFromAnyDirectory() throws {
         let dir = try StrataBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // An installed copy, far from the repository: nothing to find beside it or above it.
+        let installed = dir.appendingPathComponent("bin/strata")
+        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: StrataBinary.path, toPath: installed.path)
+        let work = dir.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         for name in ["steady", "drift", "emerging", "multi-user"] {
-            let result = try #require(try run(["replay", "--headless", "--scenario", name, "--limit", "10"], in: dir))
+            let result = try #require(try run(["replay", "--headless", "--scenario", name, "--limit", "10"], in: work,
+                                              executable: installed.path))
             #expect(result.status == 0, "\(name): \(result.stderr)")
             #expect(try json(result.stdout)["dataset"] as? String == name)
         }
-        let list = try #require(try run(["datasets", "list"], in: dir))
+        let list = try #require(try run(["datasets", "list"], in: work, executable: installed.path))
         #expect(list.stdout.contains("demo, drift, emerging, multi-user, steady"), "\(list.stdout)")
         let missing = try #require(try run(["replay", "--headless", "--scenario", "nope"], in: dir))
         #expect(missing.status != 0)
