@@ -135,6 +135,19 @@ struct InputsEndToEndTests {
         }
     }
 
+    @Test func argumentsNeverReachTheTerminalRawEither() throws {
+        let dir = try StrataBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let title = "\u{1B}]0;pwned\u{07}"
+        for arguments in [["plot", "--chart", title, "-o", "x.svg"], ["replay", "--headless", "--set", "ftrl_alpha=\(title)"],
+                          ["replay", "--headless", "--scenario", title], ["replay", "--headless", "--dataset", title]] {
+            let result = try #require(try run(arguments, in: dir))
+            #expect(result.status != 0)
+            #expect(isInert(result.stdout) && isInert(result.stderr), "\(arguments): \(result.stderr.debugDescription)")
+            #expect(result.stderr.contains(#"\u{1B}]0;pwned\u{7}"#), "\(arguments): \(result.stderr)")
+        }
+    }
+
     // MARK: Item 11
 
     @Test func aTSVLogWithPathsAndAnImpossibleDateReadsAsWritten() throws {
