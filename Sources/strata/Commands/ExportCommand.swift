@@ -76,6 +76,6 @@ struct ExportCommand: ParsableCommand {
             }
             try TraceWriter.write(rows, to: output, format: format, columns: columns)
         }
-        print("wrote \(output)")
+        print("wrote \(InputText.escaped(output))")
     }
 }

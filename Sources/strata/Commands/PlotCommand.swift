@@ -60,7 +60,7 @@ struct PlotCommand: ParsableCommand {
         case .shares, .weights, .drift: svg = try timeChart(loaded, config: config)
         }
         try AtomicFileWriter.write(svg, to: output)
-        print("wrote \(output)")
+        print("wrote \(InputText.escaped(output))")
     }
 
     private func timeChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
@@ -137,7 +137,7 @@ struct PlotCommand: ParsableCommand {
             var model = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, config: settings, userCount: dataset.userIDs.count))
             let report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
             groups.append(.init(name: name, values: [report.hitRateAt10, report.ndcgAt10, report.mrr]))
-            printError("\(name): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
+            printError("\(InputText.escaped(name)): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
         }
         return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
                                     categories: ["HR@10", "NDCG@10", "MRR"], groups: groups)

@@ -53,7 +53,7 @@ struct ReplayCommand: ParsableCommand {
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
             store = opened.store
             if opened.config != config {
-                if !overrides.settings.isEmpty { printError("strata: \(session) keeps the settings it was created with; --set ignored") }
+                if !overrides.settings.isEmpty { printError("strata: \(InputText.escaped(session)) keeps the settings it was created with; --set ignored") }
                 replayer = Replayer(dataset: dataset, config: opened.config)
             }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
