@@ -120,7 +120,7 @@ public struct ActionMix: Hashable, Sendable, Codable {
         for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             guard let action = Action(rawValue: key.stringValue), Self.allowedActions.contains(action) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription:
-                    "unknown action '\(key.stringValue)' (expected one of: \(Self.allowedActions.map(\.rawValue).joined(separator: ", ")))")
+                    "unknown action \(InputText.quoted(key.stringValue)) (expected one of: \(Self.allowedActions.map(\.rawValue).joined(separator: ", ")))")
             }
             mix[action] = try c.decode(Double.self, forKey: key)
         }

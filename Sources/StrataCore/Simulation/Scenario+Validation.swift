@@ -1,8 +1,10 @@
-/// Semantic checks that decoding cannot make: counts, ranges, category paths, user ids
-/// (Docs/scenarios.md §1). `ScenarioWorld` refuses a scenario with issues; the file loader
+/// Semantic checks that decoding cannot make: sizes (`ScenarioLimits`), counts, ranges,
+/// category paths, user ids (Docs/scenarios.md §1). `ScenarioWorld` refuses a scenario with issues; the file loader
 /// reports them with the file name and line.
 extension Scenario {
     public func validationIssues() -> [ScenarioIssue] {
+        let tooLarge = limitIssues()
+        guard tooLarge.isEmpty else { return tooLarge }
         var issues: [ScenarioIssue] = []
         func issue(_ path: ScenarioFieldPath, _ message: String) {
             issues.append(ScenarioIssue(path: path, message: message))
@@ -18,7 +20,7 @@ extension Scenario {
         for (index, user) in users.enumerated() {
             let at = ScenarioFieldPath(["users", .index(index)])
             if user.id.isEmpty { issue(at.appending("id"), "must not be empty") }
-            if !seenIDs.insert(user.id).inserted { issue(at.appending("id"), "duplicate user id '\(user.id)'") }
+            if !seenIDs.insert(user.id).inserted { issue(at.appending("id"), "duplicate user id \(InputText.quoted(user.id))") }
             if let events = user.events, events < 0 { issue(at.appending("events"), "must not be negative, found \(events)") }
             if case .weights(let weights) = user.interests {
                 if weights.isEmpty { issue(at.appending("interests"), "needs at least one category") }
@@ -37,7 +39,7 @@ extension Scenario {
         let userIDs = Set(users.map(\.id))
         for (index, entry) in drift.enumerated() {
             let at = ScenarioFieldPath(["drift", .index(index)])
-            if let user = entry.user, !userIDs.contains(user) { issue(at.appending("user"), "unknown user '\(user)'") }
+            if let user = entry.user, !userIDs.contains(user) { issue(at.appending("user"), "unknown user \(InputText.quoted(user))") }
             if entry.from < 0 { issue(at.appending("from"), "must not be negative, found \(entry.from)") }
             if entry.to <= entry.from { issue(at.appending("to"), "must be after 'from' (\(entry.from)), found \(entry.to)") }
             if !(entry.fraction >= 0 && entry.fraction <= 1) { issue(at.appending("fraction"), "must be in 0…1, found \(entry.fraction)") }
@@ -46,12 +48,12 @@ extension Scenario {
             if !sourceKnown { issue(at.appending("source"), Self.unknownCategory(entry.source, paths)) }
             if !targetKnown { issue(at.appending("target"), Self.unknownCategory(entry.target, paths)) }
             if sourceKnown && targetKnown && Self.overlaps(entry.source, entry.target) {
-                issue(at.appending("target"), "'\(entry.target)' overlaps the source '\(entry.source)'")
+                issue(at.appending("target"), "\(InputText.quoted(entry.target)) overlaps the source \(InputText.quoted(entry.source))")
             }
         }
         for (index, entry) in emerge.enumerated() {
             let at = ScenarioFieldPath(["emerge", .index(index)])
-            if let user = entry.user, !userIDs.contains(user) { issue(at.appending("user"), "unknown user '\(user)'") }
+            if let user = entry.user, !userIDs.contains(user) { issue(at.appending("user"), "unknown user \(InputText.quoted(user))") }
             if !paths.contains(normalisedScenarioPath(entry.path)) { issue(at.appending("path"), Self.unknownCategory(entry.path, paths)) }
             if !(entry.weight >= 0 && entry.weight <= 1) { issue(at.appending("weight"), "must be in 0…1, found \(entry.weight)") }
             if entry.riseFrom < 0 { issue(at.appending("riseFrom"), "must not be negative, found \(entry.riseFrom)") }
@@ -82,7 +84,7 @@ extension Scenario {
             }
             let names = generated.names ?? []
             for (index, name) in names.enumerated() where name.isEmpty || name.contains("/") || names[..<index].contains(name) {
-                issue(at.appending("generated").appending("names").appending(index), "must be unique, non-empty and contain no '/', found '\(name)'")
+                issue(at.appending("generated").appending("names").appending(index), "must be unique, non-empty and contain no '/', found \(InputText.quoted(name))")
             }
         case .categories(let categories):
             if categories.isEmpty { issue(at.appending("categories"), "needs at least one category") }
@@ -101,9 +103,9 @@ extension Scenario {
         for (index, category) in categories.enumerated() {
             let here = at.appending(index)
             if category.name.isEmpty || category.name.contains("/") {
-                issue(here.appending("name"), "must be non-empty and contain no '/', found '\(category.name)'")
+                issue(here.appending("name"), "must be non-empty and contain no '/', found \(InputText.quoted(category.name))")
             }
-            if !names.insert(category.name).inserted { issue(here.appending("name"), "duplicate category '\(category.name)'") }
+            if !names.insert(category.name).inserted { issue(here.appending("name"), "duplicate category \(InputText.quoted(category.name))") }
             if depth > Taxonomy.maximumDepth {
                 issue(here, "categories may nest at most \(Taxonomy.maximumDepth) levels deep")
                 continue
@@ -130,7 +132,7 @@ extension Scenario {
         for pattern in patterns {
             for key in TitleGenerator.placeholders(in: pattern) where !TitleGenerator.builtIns.contains(key) {
                 if (words[key] ?? []).isEmpty {
-                    issue(at, "title pattern '\(pattern)' uses '{\(key)}' but no word list '\(key)' applies here")
+                    issue(at, "title pattern \(InputText.quoted(pattern)) uses \(InputText.quoted("{" + key + "}")) but no word list \(InputText.quoted(key)) applies here")
                 }
             }
         }
@@ -169,7 +171,7 @@ extension Scenario {
     }
 
     static func unknownCategory(_ path: String, _ known: Set<String>) -> String {
-        let tops = known.filter { !$0.contains("/") }.sorted().joined(separator: ", ")
-        return "unknown category '\(path)' (paths use '/' between levels; top-level categories: \(tops))"
+        let tops = known.filter { !$0.contains("/") }.sorted().map { InputText.escaped($0) }.joined(separator: ", ")
+        return "unknown category \(InputText.quoted(path)) (paths use '/' between levels; top-level categories: \(tops))"
     }
 }

@@ -19,7 +19,7 @@ extension Decoder {
         if let first = unknown.first {
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: codingPath + [AnyCodingKey(first)],
-                debugDescription: "unknown field '\(first)' (expected one of: \(known.joined(separator: ", ")))"))
+                debugDescription: "unknown field \(InputText.quoted(first)) (expected one of: \(known.joined(separator: ", ")))"))
         }
     }
 }

@@ -35,7 +35,7 @@ public struct ScenarioFieldPath: Hashable, Sendable, CustomStringConvertible, Ex
                 if Self.isPlain(key) {
                     text += text.isEmpty ? key : ".\(key)"
                 } else {
-                    text += "[\"\(key)\"]"
+                    text += "[\"\(InputText.escaped(key))\"]"
                 }
             }
         }

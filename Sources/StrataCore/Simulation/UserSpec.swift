@@ -27,7 +27,7 @@ public struct UserSpec: Hashable, Sendable, Codable {
         case (nil, let name?):
             guard let known = InterestPreset(rawValue: name) else {
                 throw DecodingError.dataCorruptedError(forKey: AnyCodingKey("preset"), in: c, debugDescription:
-                    "unknown preset '\(name)' (expected one of: \(InterestPreset.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    "unknown preset \(InputText.quoted(name)) (expected one of: \(InterestPreset.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             interests = .preset(known)
         case (.some, .some):

@@ -1,3 +1,4 @@
+import StrataCore
 /// Why the dataset cache could not give or fetch a dataset; each message says what to do.
 public enum CatalogError: Error, CustomStringConvertible, Sendable {
     case unknownDataset(name: String, known: [String])
@@ -9,11 +10,11 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .unknownDataset(let name, let known):
-            return "unknown dataset '\(name)'; known datasets: \(known.joined(separator: ", "))"
+            return "unknown dataset \(InputText.quoted(name)); known datasets: \(known.joined(separator: ", "))"
         case .notFetched(let name, let directory):
-            return "dataset '\(name)' is not in the cache (\(directory)); run `strata datasets fetch \(name)`"
+            return "dataset \(InputText.quoted(name)) is not in the cache (\(directory)); run `strata datasets fetch \(name)`"
         case .fetchFailed(let name, let attempts):
-            return "could not fetch '\(name)':\n" + attempts.map { "  - \($0)" }.joined(separator: "\n")
+            return "could not fetch \(InputText.quoted(name)):\n" + attempts.map { "  - \($0)" }.joined(separator: "\n")
         case .checksumMismatch(let file, let expected, let found):
             return "\(file): SHA-256 is \(found), expected \(expected); the download is not the known file"
         case .storeFailed(let path, let reason):

@@ -1,3 +1,4 @@
+import StrataCore
 /// Why an export failed. Messages are one line and name the file; on any failure the
 /// destination is left as it was (no partial file).
 public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,13 +14,13 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownColumn(path, position, column):
-            return "\(path): row at stream position \(position): column '\(column)' is not among the declared columns"
+            return "\(InputText.escaped(path)): row at stream position \(position): column \(InputText.quoted(column)) is not among the declared columns"
         case let .duplicateColumn(path, column):
-            return "\(path): column '\(column)' is declared twice"
+            return "\(InputText.escaped(path)): column \(InputText.quoted(column)) is declared twice"
         case let .finished(path):
-            return "\(path): the trace was already committed or aborted"
+            return "\(InputText.escaped(path)): the trace was already committed or aborted"
         case let .io(path, operation, reason):
-            return "\(path): \(operation) failed: \(reason)"
+            return "\(InputText.escaped(path)): \(operation) failed: \(InputText.sanitized(reason))"
         }
     }
 }

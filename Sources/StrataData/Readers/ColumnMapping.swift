@@ -1,3 +1,4 @@
+import StrataCore
 /// Which columns (CSV) or keys (JSON lines) of an event log hold what Strata needs.
 ///
 /// Given programmatically, or parsed from a short text (the CLI's `--map`):
@@ -5,8 +6,10 @@
 ///     user=uid,item=sku,time=ts,action=event,path=cat,separator=/
 ///
 /// Keys: `user`, `item`, `time` (required); `action`, `value`, `path` (alias `category`),
-/// `separator` (splits `path` into levels), `title`, `delimiter` (the CSV column delimiter:
-/// a character or `tab`, `comma`, `semicolon`, `pipe`), `time-unit` (`s`, default, or `ms`).
+/// `separator` (splits `path` into levels; `none` keeps it whole; default: `ItemTaxonomy`'s
+/// rule, the first of `›`, `>`, `/` found), `title`, `delimiter` (the CSV column delimiter: a
+/// character or `tab`, `comma`, `semicolon`, `pipe`; default: tab for `.tsv`/`.tab` files,
+/// else comma), `time-unit` (`s`, default, or `ms`).
 /// Entries are separated by `,`, or by `;` when any value needs a comma.
 public struct ColumnMapping: Hashable, Sendable {
     public var user: String
@@ -16,17 +19,19 @@ public struct ColumnMapping: Hashable, Sendable {
     public var action: String?
     public var value: String?
     public var path: String?
-    /// Splits the path column into levels (e.g. "/" or " > "); nil keeps it as one level.
+    /// Splits the path column into levels (e.g. "/" or " > "); "" keeps it as one level; nil
+    /// splits on the first of `›`, `>`, `/` the value holds (Docs/datasets.md "Category paths").
     public var pathSeparator: String?
     public var title: String?
-    /// The CSV column delimiter (one ASCII character).
-    public var delimiter: UInt8
+    /// The CSV column delimiter (one ASCII character); nil: by the file's extension, tab for
+    /// `.tsv` and `.tab`, else comma.
+    public var delimiter: UInt8?
     /// Numeric times are divided by this (1000 when they are milliseconds).
     public var timeDivisor: Double
 
     public init(user: String, item: String, time: String, action: String? = nil, value: String? = nil,
                 path: String? = nil, pathSeparator: String? = nil, title: String? = nil,
-                delimiter: UInt8 = 0x2C, timeDivisor: Double = 1) {
+                delimiter: UInt8? = nil, timeDivisor: Double = 1) {
         self.user = user
         self.item = item
         self.time = time
@@ -62,7 +67,7 @@ extension ColumnMapping {
             let rawEntry = String(entry)
             if rawEntry.trimmingBlanks.isEmpty { continue }
             guard let equals = rawEntry.firstIndex(of: "=") else {
-                throw Self.error(nil, "expected key=value, found '\(rawEntry.trimmingBlanks)'")
+                throw Self.error(nil, "expected key=value, found \(InputText.quoted(rawEntry.trimmingBlanks))")
             }
             let key = String(rawEntry[..<equals]).trimmingBlanks.lowercased()
             let value = String(rawEntry[rawEntry.index(after: equals)...])
@@ -79,7 +84,7 @@ extension ColumnMapping {
         guard let user = values["user"] else { throw Self.error("user", "missing; the mapping needs user, item and time") }
         guard let item = values["item"] else { throw Self.error("item", "missing; the mapping needs user, item and time") }
         guard let time = values["time"] else { throw Self.error("time", "missing; the mapping needs user, item and time") }
-        var delimiter: UInt8 = 0x2C
+        var delimiter: UInt8?
         if let text = values["delimiter"] {
             let named: [String: UInt8] = ["tab": 0x09, "comma": 0x2C, "semicolon": 0x3B, "pipe": 0x7C, "space": 0x20]
             if let byte = named[text.lowercased()] {
@@ -87,7 +92,7 @@ extension ColumnMapping {
             } else if text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80, byte != 0x22 {
                 delimiter = byte
             } else {
-                throw Self.error("delimiter", "expected one character or tab, comma, semicolon, pipe, space; found '\(text)'")
+                throw Self.error("delimiter", "expected one character or tab, comma, semicolon, pipe, space; found \(InputText.quoted(text))")
             }
         }
         var divisor = 1.0
@@ -95,11 +100,12 @@ extension ColumnMapping {
             switch unit.lowercased() {
             case "s", "seconds": divisor = 1
             case "ms", "milliseconds": divisor = 1000
-            default: throw Self.error("time-unit", "expected s or ms, found '\(unit)'")
+            default: throw Self.error("time-unit", "expected s or ms, found \(InputText.quoted(unit))")
             }
         }
         self.init(user: user, item: item, time: time, action: values["action"], value: values["value"],
-                  path: values["path"], pathSeparator: values["separator"], title: values["title"],
+                  path: values["path"],
+                  pathSeparator: values["separator"].map { $0.trimmingBlanks.lowercased() == "none" ? "" : $0 }, title: values["title"],
                   delimiter: delimiter, timeDivisor: divisor)
     }
 
@@ -112,7 +118,8 @@ extension ColumnMapping {
               let item = pick(["item", "item_id", "itemid", "sku", "product_id", "productid", "movieid", "movie_id"]),
               let time = pick(["time", "timestamp", "ts", "event_time", "datetime", "date"]) else { return nil }
         let path = pick(["path", "category", "category_path", "category_code", "cat", "category_id"])
-        let separator: String? = path.map { $0.lowercased() == "category_code" ? "." : "/" }
+        // eCommerce logs write `electronics.smartphone`; other paths split by the default rule.
+        let separator: String? = path?.lowercased() == "category_code" ? "." : nil
         return ColumnMapping(user: user, item: item, time: time,
                              action: pick(["action", "event", "event_type", "behavior", "behaviour", "type"]),
                              value: pick(["value", "rating", "score"]), path: path, pathSeparator: separator,

@@ -1,7 +1,8 @@
 import StrataCore
 
 /// A generic event log, CSV with a header or JSON lines, read through a `ColumnMapping`
-/// (given, or guessed from the CSV header / the first JSON object's keys).
+/// (given, or guessed from the CSV header / the keys of every JSON object: see
+/// `guessedJSONMapping`).
 /// Items are appended to the catalogue in order of first appearance, with the path and title
 /// of their first line.
 public struct EventLogReader: DatasetReader {
@@ -19,6 +20,13 @@ public struct EventLogReader: DatasetReader {
         self.mapping = mapping
     }
 
+    /// The column delimiter when the mapping names none: tab for `.tsv` and `.tab` files (their
+    /// extension says so), comma for every other name.
+    public var defaultDelimiter: UInt8 {
+        let name = path.lowercased()
+        return name.hasSuffix(".tsv") || name.hasSuffix(".tab") ? 0x09 : 0x2C
+    }
+
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
         report.format = syntax == .csv ? .eventCSV : .eventJSONL
         let sink = ProblemSink(mode: options.mode)
@@ -26,6 +34,7 @@ public struct EventLogReader: DatasetReader {
         let path = self.path
         let reader = try LineReader(path: path, options: options)
         var mapping = self.mapping
+        if syntax == .jsonLines && mapping == nil { mapping = try Self.guessedJSONMapping(path: path, options: options) }
         var csvFields: [CSVField] = []
         var columnIndex: [String: Int] = [:]
         var columnCount = 0
@@ -34,7 +43,7 @@ public struct EventLogReader: DatasetReader {
             let lookup: (String) -> String?
             switch syntax {
             case .csv:
-                let delimiter = mapping?.delimiter ?? 0x2C
+                let delimiter = mapping?.delimiter ?? defaultDelimiter
                 if let malformed = CSVSplitter.split(line.bytes, delimiter: delimiter, into: &csvFields) {
                     throw at.error(nil, .malformedLine, malformed)
                 }
@@ -46,8 +55,8 @@ public struct EventLogReader: DatasetReader {
                     for (role, name) in resolved.requiredColumns {
                         guard let index = header.index(of: [name]) else {
                             throw DatasetError(file: path, line: 1, field: name, kind: .missingColumn,
-                                               message: "the header has no column '\(name)' (mapped to \(role); "
-                                               + "it has: \(names.joined(separator: ", ")))")
+                                               message: "the header has no column \(InputText.quoted(name)) (mapped to \(role); "
+                                               + "it has: \(InputText.list(names)))")
                         }
                         columnIndex[name] = index
                     }
@@ -63,9 +72,6 @@ public struct EventLogReader: DatasetReader {
                 case .success(let fields): object = fields
                 case .failure(let failure): throw at.error(nil, .malformedLine, "not a JSON object: \(failure.message)")
                 }
-                if mapping == nil {
-                    mapping = try Self.resolve(nil, columns: object.keys.sorted(), file: path)
-                }
                 lookup = { name in object[name]?.text }
             }
             guard let mapping else { return }
@@ -77,11 +83,11 @@ public struct EventLogReader: DatasetReader {
         return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 
-    static func resolve(_ mapping: ColumnMapping?, columns: [String], file: String) throws -> ColumnMapping {
+    static func resolve(_ mapping: ColumnMapping?, columns: [String], file: String, line: Int? = 1) throws -> ColumnMapping {
         if let mapping { return mapping }
         if let guessed = ColumnMapping.guess(fromColumns: columns) { return guessed }
-        throw DatasetError(file: file, line: 1, kind: .missingColumn,
-                           message: "cannot tell which columns hold user, item and time (found: \(columns.joined(separator: ", "))); "
+        throw DatasetError(file: file, line: line, kind: .missingColumn,
+                           message: "cannot tell which columns hold user, item and time (found: \(InputText.list(columns))); "
                            + "give a mapping such as --map user=uid,item=sku,time=ts")
     }
 
@@ -107,7 +113,8 @@ public struct EventLogReader: DatasetReader {
             value = Array(text.utf8).withUnsafeBufferPointer { NumberParsing.double($0) }
             if value == nil { throw at.error(column, .invalidNumber, "expected a number, found \(DatasetError.quoted(text))") }
         }
-        var action: Action = mapping.value == nil ? .view : .rate
+        // Without an action column, a line with a value is a rating and one without is a view.
+        var action: Action = value == nil ? .view : .rate
         if let column = mapping.action {
             let name = try required(column)
             guard let named = ActionNames.action(named: name) else { throw ActionNames.unknown(name, field: column, at: at) }

@@ -1,3 +1,4 @@
+import StrataCore
 import Foundation
 
 /// Decides a dataset's format from a path (a file or a directory), by file names, extensions
@@ -8,7 +9,12 @@ public enum FormatDetector {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DatasetError(file: path, kind: .fileNotFound, message: "no such file or directory")
         }
-        return isDirectory.boolValue ? try detectDirectory(path) : try detectFile(path)
+        if isDirectory.boolValue { return try detectDirectory(path) }
+        // Before the first line is peeked at: opening a FIFO would block, a device never end.
+        if let problem = RegularFile.check(path) {
+            throw DatasetError(file: path, kind: .unreadableFile, message: problem.message)
+        }
+        return try detectFile(path)
     }
 
     static func detectFile(_ path: String) throws -> DatasetFiles {
@@ -46,14 +52,14 @@ public enum FormatDetector {
         default:
             break
         }
-        if ["csv", "tsv", "txt", "log"].contains(ext) {
+        if ["csv", "tsv", "tab", "txt", "log"].contains(ext) {
             if let line = firstLine(of: path), looksLikeTaobao(line) {
                 return DatasetFiles(format: .taobaoUserBehavior, name: stem, events: path)
             }
             return DatasetFiles(format: .eventCSV, name: stem, events: path)
         }
         throw DatasetError(file: path, kind: .unknownFormat,
-                           message: "cannot tell the format from the name '\(fileName)'; expected NAME.inter, u.data, "
+                           message: "cannot tell the format from the name \(InputText.quoted(fileName)); expected NAME.inter, u.data, "
                            + "ratings.dat, ratings.csv, a .csv or a .jsonl event log")
     }
 
@@ -66,7 +72,7 @@ public enum FormatDetector {
         if inters.count > 1 {
             if inters.contains(directoryName + ".inter") { return try detectFile(file(directoryName + ".inter")) }
             throw DatasetError(file: path, kind: .unknownFormat,
-                               message: "several RecBole event files (\(inters.joined(separator: ", "))); name one of them")
+                               message: "several RecBole event files (\(inters.map { InputText.quoted($0) }.joined(separator: ", "))); name one of them")
         }
         for marker in ["u.data", "ratings.dat", "ratings.csv"] where names.contains(marker) {
             if let files = try? detectFile(file(marker)) { return files }
@@ -78,7 +84,7 @@ public enum FormatDetector {
         if logs.count == 1 { return try detectFile(file(logs[0])) }
         throw DatasetError(file: path, kind: .unknownFormat,
                            message: logs.count > 1
-                               ? "several event logs (\(logs.joined(separator: ", "))); name one of them"
+                               ? "several event logs (\(logs.map { InputText.quoted($0) }.joined(separator: ", "))); name one of them"
                                : "no dataset found; expected NAME.inter, u.data, ratings.dat, ratings.csv, UserBehavior.csv or one .csv/.jsonl log")
     }
 
@@ -93,10 +99,12 @@ public enum FormatDetector {
 
     /// The first line of a file (up to 64 KiB), or nil when it cannot be read.
     static func firstLine(of path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 1 << 16) else { return nil }
-        let bytes = [UInt8](data)
+        guard let descriptor = try? RegularFile.open(path) else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count >= 0 else { return nil }
+        bytes.removeSubrange(count...)
         let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
         var line = String(decoding: bytes[..<end], as: UTF8.self)
         if line.hasSuffix("\r") { line.removeLast() }

@@ -1,3 +1,4 @@
+import StrataCore
 /// A value of a flat JSON object as an event log uses it.
 enum JSONFieldValue: Equatable {
     case string(String)
@@ -49,7 +50,7 @@ struct JSONLineParser {
                 guard peek() == 0x22 else { throw failure("expected a quoted key") }
                 let key = try string()
                 skipSpace()
-                try expect(0x3A, "':' after key \"\(key)\"")
+                try expect(0x3A, "':' after key \(InputText.quoted(key))")
                 skipSpace()
                 fields[key] = try value()
                 skipSpace()

@@ -72,6 +72,6 @@ struct HeaderColumns {
     func require(_ name: String, alternatives: [String] = []) throws -> Int {
         if let found = index(of: [name] + alternatives) { return found }
         throw DatasetError(file: file, line: 1, field: name, kind: .missingColumn,
-                           message: "the header has no column '\(name)' (it has: \(names.joined(separator: ", ")))")
+                           message: "the header has no column \(InputText.quoted(name)) (it has: \(InputText.list(names)))")
     }
 }

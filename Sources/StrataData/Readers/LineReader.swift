@@ -32,23 +32,18 @@ public final class LineReader {
     private var hasher = SHA256()
     private var digestHex: String?
 
-    /// Opens `path`; throws `fileNotFound` or `unreadableFile` naming the path.
+    /// Opens `path`; throws `fileNotFound`, or `unreadableFile` for what cannot be read or is not
+    /// a regular file (a FIFO would block, a device never end: `RegularFile`).
     public init(path: String, chunkSize: Int = 1 << 20, maximumLineLength: Int = 1 << 20, validatesUTF8: Bool = true) throws {
         self.path = path
         self.chunkSize = max(16, chunkSize)
         self.maximumLineLength = max(1, maximumLineLength)
         self.validatesUTF8 = validatesUTF8
-        var status = stat()
-        if stat(path, &status) != 0 {
-            let kind: ProblemKind = errno == ENOENT ? .fileNotFound : .unreadableFile
-            throw DatasetError(file: path, kind: kind, message: kind == .fileNotFound ? "no such file" : "cannot open: \(LineReader.systemReason())")
-        }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw DatasetError(file: path, kind: .unreadableFile, message: "is a directory, expected a file")
-        }
-        let opened = open(path, O_RDONLY)
-        guard opened >= 0 else {
-            throw DatasetError(file: path, kind: .unreadableFile, message: "cannot open: \(LineReader.systemReason())")
+        let opened: Int32
+        do {
+            opened = try RegularFile.open(path)
+        } catch {
+            throw DatasetError(file: path, kind: error == .notFound ? .fileNotFound : .unreadableFile, message: error.message)
         }
         descriptor = opened
         capacity = self.chunkSize + self.maximumLineLength + 2

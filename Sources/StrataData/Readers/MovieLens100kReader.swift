@@ -74,7 +74,7 @@ public struct MovieLens100kReader: DatasetReader {
             let item = Item(id: id, title: title.isEmpty ? "item \(id)" : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
             guard builder.addItem(item) else {
-                throw at.error("movie id", .duplicateItem, "movie '\(id)' is defined twice")
+                throw at.error("movie id", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no movies") }

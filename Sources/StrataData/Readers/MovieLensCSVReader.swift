@@ -74,7 +74,7 @@ public struct MovieLensCSVReader: DatasetReader {
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: ItemTaxonomy.year(inTitle: title)),
                             tags: genres)
             guard builder.addItem(item) else {
-                throw at.error("movieId", .duplicateItem, "movie '\(id)' is defined twice")
+                throw at.error("movieId", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }

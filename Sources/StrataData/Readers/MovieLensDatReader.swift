@@ -58,7 +58,7 @@ public struct MovieLensDatReader: DatasetReader {
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: ItemTaxonomy.year(inTitle: title)),
                             tags: genres)
             guard builder.addItem(item) else {
-                throw at.error("MovieID", .duplicateItem, "movie '\(id)' is defined twice")
+                throw at.error("MovieID", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no movies") }

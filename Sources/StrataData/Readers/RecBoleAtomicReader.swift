@@ -77,7 +77,7 @@ public struct RecBoleAtomicReader: DatasetReader {
             let item = Item(id: id, title: title.isEmpty ? id : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
             guard builder.addItem(item) else {
-                throw at.error("item_id", .duplicateItem, "item '\(id)' is already defined on line \(firstLine[id] ?? 0)")
+                throw at.error("item_id", .duplicateItem, "item \(InputText.quoted(id)) is already defined on line \(firstLine[id] ?? 0)")
             }
             firstLine[id] = line.number
         }

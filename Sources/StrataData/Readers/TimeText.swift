@@ -21,7 +21,8 @@ enum TimeText {
             return value
         }
         guard chars.count >= 10, let year = digits(0, 4), chars[4] == 0x2D, let month = digits(5, 2),
-              chars[7] == 0x2D, let day = digits(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
+              chars[7] == 0x2D, let day = digits(8, 2), (1...12).contains(month),
+              (1...daysInMonth(month, year: year)).contains(day) else { return nil }
         var seconds = 0
         var index = 10
         if index < chars.count && (chars[index] == 0x54 || chars[index] == 0x20) {
@@ -44,15 +45,38 @@ enum TimeText {
         switch rest {
         case "", "Z", "UTC", "GMT": break
         default:
-            let sign = rest.first == "-" ? -1 : 1
-            let body = Array(rest.dropFirst().utf8.filter { $0 != 0x3A })
-            guard rest.first == "+" || rest.first == "-", body.count == 4,
-                  let hours = Int(String(decoding: body[0..<2], as: UTF8.self)),
-                  let minutes = Int(String(decoding: body[2..<4], as: UTF8.self)) else { return nil }
-            offset = sign * (hours * 3600 + minutes * 60)
+            guard let minutes = offsetMinutes(rest) else { return nil }
+            offset = minutes * 60
         }
         let days = daysFromCivil(year: year, month: month, day: day)
         return (Int64(days) * 86_400 + Int64(seconds - offset), 0)
+    }
+
+    /// Days in `month` of `year` (proleptic Gregorian: February has 29 in leap years).
+    static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// A UTC offset `+HH:MM` or `+HHMM` (or `-`) in minutes; nil unless the hours are 00–18
+    /// and the minutes 00–59 (the range ISO 8601 and every time zone database stay within).
+    static func offsetMinutes(_ text: String) -> Int? {
+        let chars = Array(text.utf8)
+        guard let sign = chars.first, sign == 0x2B || sign == 0x2D else { return nil }
+        let body: [UInt8]
+        switch chars.count {
+        case 6 where chars[3] == 0x3A: body = [chars[1], chars[2], chars[4], chars[5]]
+        case 5: body = Array(chars[1...])
+        default: return nil
+        }
+        guard body.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        let hours = Int(body[0] - 0x30) * 10 + Int(body[1] - 0x30)
+        let minutes = Int(body[2] - 0x30) * 10 + Int(body[3] - 0x30)
+        guard hours <= 18, minutes <= 59 else { return nil }
+        return (sign == 0x2D ? -1 : 1) * (hours * 60 + minutes)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

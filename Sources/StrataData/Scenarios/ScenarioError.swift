@@ -40,7 +40,7 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let name = InputText.escaped(file.split(separator: "/").last.map(String.init) ?? file)
         return problems.map { problem in
             var text = name
             if let line = problem.line {
@@ -48,7 +48,7 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
                 if let column = problem.column { text += ":\(column)" }
             }
             if let field = problem.field, !field.components.isEmpty { text += ": field '\(field)'" }
-            return text + ": " + problem.message
+            return text + ": " + InputText.sanitized(problem.message)
         }.joined(separator: "\n")
     }
 }

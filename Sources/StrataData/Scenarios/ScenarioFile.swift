@@ -1,28 +1,47 @@
 import Foundation
 import StrataCore
 
-/// Reads scenario JSON files (Docs/scenarios.md): decodes with `JSONDecoder`, then validates
-/// the semantics, and turns every problem into a `ScenarioError` naming the file, the line and
-/// the field.
+/// Reads scenario JSON files (Docs/scenarios.md): checks the file's size and nesting depth,
+/// decodes with `JSONDecoder`, then validates the semantics (counts and sizes within
+/// `ScenarioLimits` included), and turns every problem into a `ScenarioError` naming the file,
+/// the line and the field.
 public enum ScenarioFile {
-    /// - Throws: `ScenarioError`: an unreadable file, bad JSON, a wrong type or unknown field
-    ///   (one problem), or every validation issue.
+    /// Larger files are refused before they are read (the largest shipped one is 16 KB).
+    public static let maximumBytes = 4 << 20
+    /// Arrays and objects nest at most this deep. A valid scenario needs 11 levels (four
+    /// levels of categories); the limit keeps recursive parsers far from the stack's end.
+    public static let maximumDepth = 32
+
+    /// - Throws: `ScenarioError`: an unreadable, non-regular or too large file, bad JSON, too
+    ///   deep nesting, a wrong type or unknown field (one problem), or every validation issue.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try RegularFile.readAll(path, limit: maximumBytes)
         } catch {
-            throw ScenarioError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+            throw ScenarioError(file: path, message: "cannot read the file (\(error.message))")
         }
-        return try decode(data, file: path)
+        return try decode(bytes, file: path)
     }
 
     /// Decodes and validates `data`; `file` names it in errors.
     public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
-        let bytes = [UInt8](data)
+        try decode([UInt8](data), file: file)
+    }
+
+    /// Decodes and validates `bytes`; `file` names it in errors.
+    public static func decode(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+        guard bytes.count <= maximumBytes else {
+            throw ScenarioError(file: file, message: RegularFile.Problem.tooLarge(limit: maximumBytes).message)
+        }
+        if let deep = JSONDepthScan.firstTooDeep(in: bytes, limit: maximumDepth) {
+            let (line, column) = JSONSyntaxCheck.lineAndColumn(of: deep.offset, in: bytes)
+            throw ScenarioError(file: file, line: line, column: column, field: deep.path,
+                                message: "arrays and objects nest more than \(maximumDepth) levels deep")
+        }
         let scenario: Scenario
         do {
-            scenario = try JSONDecoder().decode(Scenario.self, from: data)
+            scenario = try JSONDecoder().decode(Scenario.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw describe(error, file: file, bytes: bytes)
         } catch {
@@ -54,7 +73,7 @@ public enum ScenarioFile {
             let path = ScenarioFieldPath(codingPath: context.codingPath + [key])
             let line = JSONLocation.line(of: ScenarioFieldPath(codingPath: context.codingPath), in: bytes)
             let detail = context.debugDescription.hasPrefix("No value") || context.debugDescription.isEmpty ? "" : " (\(context.debugDescription))"
-            return ScenarioError(file: file, line: line, field: path, message: "missing required field '\(key.stringValue)'\(detail)")
+            return ScenarioError(file: file, line: line, field: path, message: "missing required field \(InputText.quoted(key.stringValue))\(detail)")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 // Foundation gives no position for syntax errors on Linux: find it ourselves.

@@ -1,3 +1,4 @@
+import StrataCore
 /// A problem in a dataset file, saying where it is: file, line and field.
 ///
 /// `description` reads `ratings.csv:17: field 'rating': expected a number from 1 to 5, found '7'`;
@@ -28,18 +29,17 @@ public struct DatasetError: Error, CustomStringConvertible, Hashable, Sendable {
     }
 
     public var description: String {
-        var text = fileName
+        var text = InputText.escaped(fileName)
         if let line { text += ":\(line)" }
         text += ": "
-        if let field { text += "field '\(field)': " }
-        return text + message
+        if let field { text += "field \(InputText.quoted(field)): " }
+        return InputText.sanitized(text + message)
     }
 }
 
 extension DatasetError {
-    /// Quotes a found value for a message, shortened so a huge field cannot flood the screen.
-    static func quoted(_ value: String, limit: Int = 40) -> String {
-        if value.count <= limit { return "'\(value)'" }
-        return "'\(value.prefix(limit))…'"
+    /// Quotes a found value for a message: escaped and shortened (`InputText.quoted`).
+    static func quoted(_ value: String, limit: Int = InputText.defaultLimit) -> String {
+        InputText.quoted(value, limit: limit)
     }
 }

@@ -1,9 +1,10 @@
+import StrataCore
 extension ValidationReport {
     /// The report as lines of text for a terminal or a log: a summary, the problems kept,
     /// how many more there were, and the count per kind.
     public func renderedLines() -> [String] {
         var lines: [String] = []
-        let names = sources.map { DatasetError(file: $0.path, kind: .emptyFile, message: "").fileName }
+        let names = sources.map { InputText.escaped(DatasetError(file: $0.path, kind: .emptyFile, message: "").fileName) }
         let formatName = format.map { " (\($0.displayName))" } ?? ""
         lines.append("\(names.isEmpty ? "dataset" : names.joined(separator: ", "))\(formatName)")
         lines.append("  lines read: \(Self.grouped(linesRead)), events accepted: \(Self.grouped(eventsAccepted)), "
@@ -17,7 +18,7 @@ extension ValidationReport {
                          + "the stream was sorted stably by time")
         }
         for source in sources {
-            lines.append("  sha256 \(source.sha256)  \(source.path)")
+            lines.append("  sha256 \(source.sha256)  \(InputText.escaped(source.path))")
         }
         guard hasProblems else {
             lines.append("no problems found")

@@ -32,6 +32,9 @@ public struct ValidationReport: Sendable {
     }
 
     public var problemCount: Int { problemCounts.values.reduce(0, +) }
+    /// Lines skipped for a problem: every problem but the fatal ones (no file, no header…),
+    /// which stop reading instead, is one line left out of the stream.
+    public var skippedLines: Int { problemCounts.filter { !$0.key.isFatal }.values.reduce(0, +) }
     public var hasProblems: Bool { problemCount > 0 }
 
     /// Counts `problem` and keeps it if fewer than `problemLimit` are kept.

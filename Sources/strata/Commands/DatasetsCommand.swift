@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrataCore
 import StrataData
 
 /// `strata datasets list | fetch NAME | validate PATH` (Docs/datasets.md).
@@ -15,12 +16,12 @@ struct DatasetsCommand: ParsableCommand {
 
         func run() throws {
             let catalog = DatasetCatalog()
-            print("cache: \(catalog.datasetsDirectory)")
+            print("cache: \(InputText.escaped(catalog.datasetsDirectory))")
             for listing in catalog.list() {
                 let state = listing.localPath.map { "available at \($0)" } ?? (listing.canFetch ? "not fetched (strata datasets fetch \(listing.name))" : "not available")
                 print("\(listing.name)\t\(listing.summary)\t\(state)")
             }
-            print("built in\tdemo and the scenarios in Datasets/scenarios (use --scenario NAME)")
+            print("built in\tscenarios \(BuiltInScenarios.names.joined(separator: ", ")) (use --scenario NAME, from any directory)")
         }
     }
 
@@ -32,7 +33,7 @@ struct DatasetsCommand: ParsableCommand {
 
         func run() throws {
             let files = try DatasetCatalog().fetch(name) { message in printError(message) }
-            print("\(name): ready at \(files.events)")
+            print("\(InputText.escaped(name)): ready at \(InputText.escaped(files.events))")
         }
     }
 

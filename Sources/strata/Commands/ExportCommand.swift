@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard TraceFormat(pathExtension: output) != nil else {
-            throw ValidationError("--output \(output): use a .csv or .jsonl file name")
+            throw ValidationError("--output \(InputText.escaped(output)): use a .csv or .jsonl file name")
         }
     }
 
@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         for warning in loaded.warnings { printError(warning) }
         let dataset = loaded.dataset
         let focus = try user.map { id -> UserIndex in
-            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
+            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
         var replayer = Replayer(dataset: dataset, config: try overrides.config())
@@ -76,6 +76,6 @@ struct ExportCommand: ParsableCommand {
             }
             try TraceWriter.write(rows, to: output, format: format, columns: columns)
         }
-        print("wrote \(output)")
+        print("wrote \(InputText.escaped(output))")
     }
 }

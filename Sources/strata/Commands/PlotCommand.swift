@@ -42,6 +42,10 @@ struct PlotCommand: ParsableCommand {
     var every = 1
 
     func validate() throws {
+        // The chart is SVG whatever the name says: a foreign extension is refused, not ignored.
+        guard output.lowercased().hasSuffix(".svg") else {
+            throw ValidationError("--output \(InputText.escaped(output)): plot writes SVG; use a .svg file name")
+        }
         if chart == .ab && bSettings.isEmpty { throw ValidationError("--chart ab needs at least one --b-set key=value for configuration B") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
     }
@@ -56,7 +60,7 @@ struct PlotCommand: ParsableCommand {
         case .shares, .weights, .drift: svg = try timeChart(loaded, config: config)
         }
         try AtomicFileWriter.write(svg, to: output)
-        print("wrote \(output)")
+        print("wrote \(InputText.escaped(output))")
     }
 
     private func timeChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
@@ -64,7 +68,7 @@ struct PlotCommand: ParsableCommand {
         var model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
         let u: UserIndex
         if let user {
-            guard let index = dataset.userIDs.firstIndex(of: user) else { throw CLIError("--user \(user): no such user in \(loaded.label)") }
+            guard let index = dataset.userIDs.firstIndex(of: user) else { throw CLIError("--user \(InputText.escaped(user)): no such user in \(InputText.quoted(loaded.label))") }
             u = index
         } else {
             var counts = Array(repeating: 0, count: dataset.userIDs.count)
@@ -72,7 +76,7 @@ struct PlotCommand: ParsableCommand {
             u = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
         }
         guard let tierIndex = config.tiers.firstIndex(where: { $0.name == tier }) else {
-            throw ValidationError("--tier \(tier): no such tier; tiers are \(config.tiers.map(\.name).joined(separator: ", "))")
+            throw ValidationError("--tier \(InputText.escaped(tier)): no such tier; tiers are \(config.tiers.map(\.name).joined(separator: ", "))")
         }
         let tops = model.taxonomy.topLevel
         let stride = max(1, dataset.events.count / 2000)
@@ -97,7 +101,7 @@ struct PlotCommand: ParsableCommand {
             if let nodes {
                 chosen = try nodes.split(separator: ",").map { name in
                     guard let k = tops.firstIndex(where: { model.taxonomy.names[$0] == name.trimmingCharacters(in: .whitespaces) }) else {
-                        throw ValidationError("--nodes: no top-level node '\(name)'")
+                        throw ValidationError("--nodes: no top-level node \(InputText.quoted(name))")
                     }
                     return k
                 }
@@ -133,7 +137,7 @@ struct PlotCommand: ParsableCommand {
             var model = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, config: settings, userCount: dataset.userIDs.count))
             let report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
             groups.append(.init(name: name, values: [report.hitRateAt10, report.ndcgAt10, report.mrr]))
-            printError("\(name): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
+            printError("\(InputText.escaped(name)): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
         }
         return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
                                     categories: ["HR@10", "NDCG@10", "MRR"], groups: groups)

@@ -32,6 +32,9 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         guard headless else { throw ValidationError("replay needs --headless (the interactive view is `strata explore`)") }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative, got \(limit)") }
+        if let trace, TraceFormat(pathExtension: trace) == nil {
+            throw ValidationError("--trace \(InputText.escaped(trace)): use a .csv or .jsonl file name")
+        }
     }
 
     func run() throws {
@@ -40,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
         let config = try overrides.config()
         let dataset = loaded.dataset
         let focusUser = try user.map { id -> UserIndex in
-            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
+            guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
 
@@ -50,7 +53,7 @@ struct ReplayCommand: ParsableCommand {
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
             store = opened.store
             if opened.config != config {
-                if !overrides.settings.isEmpty { printError("strata: \(session) keeps the settings it was created with; --set ignored") }
+                if !overrides.settings.isEmpty { printError("strata: \(InputText.escaped(session)) keeps the settings it was created with; --set ignored") }
                 replayer = Replayer(dataset: dataset, config: opened.config)
             }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))

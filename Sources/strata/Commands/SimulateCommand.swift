@@ -11,7 +11,7 @@ struct SimulateCommand: ParsableCommand {
         discussion: "Each line: {\"time\":1,\"user\":\"cleo\",\"item\":\"...\",\"action\":\"rate\",\"value\":4}. Readable back with --dataset FILE.jsonl."
     )
 
-    @Argument(help: "A scenario file, a name in Datasets/scenarios, or 'demo'.")
+    @Argument(help: "A built-in scenario (demo, steady, drift, emerging, multi-user) or a scenario JSON file.")
     var scenario = "demo"
 
     @Option(name: .long, help: "Write to this file instead of stdout (written atomically).")
@@ -20,25 +20,35 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Override the scenario's seed.")
     var seed: UInt64?
 
+    func validate() throws {
+        // The stream is JSON lines; a name promising another format is refused, not ignored.
+        if let output, TraceFormat(pathExtension: output) != .jsonl {
+            throw ValidationError("--output \(InputText.escaped(output)): simulate writes JSON lines; use a .jsonl file name")
+        }
+    }
+
     func run() throws {
         var scenario = try loadScenario(scenario)
         if let seed { scenario.seed = seed }
         let dataset = try scenario.makeDataset()
+        // Streamed in 64 KiB pieces: a 5,000,000-event scenario (the limit) is ~650 MB of text.
+        let file = try output.map { try AtomicFileWriter(path: $0) }
         var text = ""
-        text.reserveCapacity(dataset.events.count * 96)
+        func flush() throws {
+            if let file { try file.write(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            text.removeAll(keepingCapacity: true)
+        }
         for event in dataset.events {
             let item = dataset.catalogue.items[event.item]
             let path = item.paths.first?.joined(separator: "/") ?? ""
-            var line = "{\"time\":\(event.time),\"user\":\(jsonString(dataset.userIDs[event.user])),\"item\":\(jsonString(item.id)),"
-            line += "\"title\":\(jsonString(item.title)),\"category\":\(jsonString(path)),\"action\":\"\(event.action.rawValue)\""
-            if let value = event.value { line += ",\"value\":\(value == value.rounded() ? String(Int(value)) : String(value))" }
-            text += line + "}\n"
+            text += "{\"time\":\(event.time),\"user\":\(jsonString(dataset.userIDs[event.user])),\"item\":\(jsonString(item.id)),"
+            text += "\"title\":\(jsonString(item.title)),\"category\":\(jsonString(path)),\"action\":\"\(event.action.rawValue)\""
+            if let value = event.value { text += ",\"value\":\(value == value.rounded() ? String(Int(value)) : String(value))" }
+            text += "}\n"
+            if text.utf8.count >= 1 << 16 { try flush() }
         }
-        if let output {
-            try AtomicFileWriter.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try flush()
+        try file?.commit()
     }
 }
 

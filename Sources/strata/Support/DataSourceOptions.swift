@@ -4,13 +4,13 @@ import StrataCore
 import StrataData
 
 /// Where the events come from: `--dataset` (a path or a fetched name such as `ml-100k`),
-/// `--scenario` (a scenario file, a name in Datasets/scenarios, or `demo`), or, with neither,
-/// the built-in demo.
+/// `--scenario` (a built-in scenario name such as `drift`, or a scenario file), or, with
+/// neither, the built-in demo.
 struct DataSourceOptions: ParsableArguments {
     @Option(name: .long, help: "A dataset path (file or directory) or a fetched dataset name such as ml-100k.")
     var dataset: String?
 
-    @Option(name: .long, help: "A scenario JSON file, a name in Datasets/scenarios (e.g. drift), or 'demo'.")
+    @Option(name: .long, help: "A built-in scenario (demo, steady, drift, emerging, multi-user) or a scenario JSON file.")
     var scenario: String?
 
     @Option(name: .long, help: "Column mapping for generic CSV/JSONL logs, e.g. user=uid,item=sku,time=ts,action=event,path=cat.")
@@ -37,7 +37,8 @@ struct DataSourceOptions: ParsableArguments {
             }
             var digests: [String: String] = [:]
             for file in loaded.report.sources { digests[(file.path as NSString).lastPathComponent] = file.sha256 }
-            return LoadedSource(dataset: loaded.dataset, label: dataset, scenario: nil, warnings: warnings, fileDigests: digests)
+            return LoadedSource(dataset: loaded.dataset, label: dataset, scenario: nil, warnings: warnings,
+                                skippedLines: loaded.report.skippedLines, fileDigests: digests)
         }
         let scenario = try loadScenario(scenario ?? "demo")
         return LoadedSource(dataset: try scenario.makeDataset(), label: "scenario:\(scenario.name)", scenario: scenario, warnings: [])
@@ -47,7 +48,7 @@ struct DataSourceOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: name) { return try DatasetLoader.detect(at: name) }
         let catalog = DatasetCatalog()
         if catalog.known.contains(where: { $0.name == name }) { return try catalog.resolve(name) }
-        throw CLIError("\(name): no such file or directory, and not a known dataset name (see `strata datasets list`)")
+        throw CLIError("\(InputText.escaped(name)): no such file or directory, and not a known dataset name (see `strata datasets list`)")
     }
 }
 
@@ -58,33 +59,17 @@ struct LoadedSource {
     /// Set for simulated sources: gives ground truth and the autopilot.
     var scenario: Scenario?
     var warnings: [String]
+    /// Lines of the dataset files skipped for a problem (0 for scenarios).
+    var skippedLines = 0
     /// SHA-256 of each source file by file name (empty for scenarios).
     var fileDigests: [String: String] = [:]
 }
 
-/// Loads a scenario by `demo`, a path, or a name in `Datasets/scenarios` (searched from the
-/// current directory up, then beside the executable's repository).
+/// Loads a scenario: a built-in name (`demo`, `drift`, …: `BuiltInScenarios`, the same from
+/// any directory), else a path to a scenario file (Docs/cli.md).
 func loadScenario(_ reference: String) throws -> Scenario {
-    if reference == "demo" { return .demo }
+    if BuiltInScenarios.isName(reference), let scenario = try BuiltInScenarios.scenario(named: reference) { return scenario }
     if FileManager.default.fileExists(atPath: reference) { return try ScenarioFile.load(path: reference) }
-    for directory in scenarioDirectories() {
-        let path = (directory as NSString).appendingPathComponent(reference + ".json")
-        if FileManager.default.fileExists(atPath: path) { return try ScenarioFile.load(path: path) }
-    }
-    throw CLIError("\(reference): no such scenario file, and no Datasets/scenarios/\(reference).json found (try 'demo')")
-}
-
-func scenarioDirectories() -> [String] {
-    var directories: [String] = []
-    var url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    for _ in 0..<6 {
-        directories.append(url.appendingPathComponent("Datasets/scenarios").path)
-        url.deleteLastPathComponent()
-    }
-    var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    for _ in 0..<6 {
-        exe.deleteLastPathComponent()
-        directories.append(exe.appendingPathComponent("Datasets/scenarios").path)
-    }
-    return directories
+    throw CLIError("\(InputText.escaped(reference)): not a built-in scenario (\(BuiltInScenarios.names.joined(separator: ", "))) "
+                   + "and no such file")
 }

@@ -2,6 +2,10 @@ import StrataCore
 
 /// Turns a finished replay into the JSON report (Docs/cli.md).
 enum ReportBuilder {
+    /// Lists are cut to keep the report readable; each says how long it was (ReplayReport.ListExtent).
+    static let maximumAlerts = 200
+    static let maximumTopLevel = 8
+
     static func replayReport(replayer: Replayer, source: LoadedSource, positives: Int, truth: TruthTracker,
                              focusUser: UserIndex?, wall: Double) -> ReplayReport {
         let model = replayer.model
@@ -18,7 +22,7 @@ enum ReportBuilder {
         else { shown = Array(active.sorted { model.users[$0].interest.eventCount > model.users[$1].interest.eventCount }.prefix(10)) }
 
         let users = shown.map { userSummary($0, model: model, ids: dataset.userIDs) }
-        let alerts = model.driftAlerts.prefix(200).map { alert in
+        let alerts = model.driftAlerts.prefix(maximumAlerts).map { alert in
             ReplayReport.Alert(kind: alert.kind.rawValue, position: alert.position, user: dataset.userIDs[alert.user],
                                score: alert.score, rose: alert.rose.map { model.taxonomy.names[$0] },
                                fell: alert.fell.map { model.taxonomy.names[$0] })
@@ -26,7 +30,7 @@ enum ReportBuilder {
         let counts = ReplayReport.Counts(
             events: replayer.position, users: dataset.userIDs.count, items: dataset.catalogue.count, positives: positives,
             decisions: model.decisionCount, tierChanges: model.tierChanges.count, driftAlerts: model.driftAlerts.count,
-            skippedLines: 0)
+            skippedLines: source.skippedLines)
         let metrics: [String: Double] = [
             "hr10_sampled": replayer.hitRate.value,
             "hr10_evaluated": Double(replayer.hitRate.evaluated),
@@ -36,7 +40,8 @@ enum ReportBuilder {
         return ReplayReport(
             source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config,
             counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
-            users: users, driftAlerts: Array(alerts), truth: truth.summary(model: model, userIDs: dataset.userIDs),
+            users: users, usersExtent: .init(shown: users.count, total: focusUser == nil ? active.count : 1),
+            driftAlerts: Array(alerts), driftAlertsExtent: .init(shown: alerts.count, total: model.driftAlerts.count), truth: truth.summary(model: model, userIDs: dataset.userIDs),
             wallSeconds: wall, eventsPerSecond: wall > 0 ? Double(replayer.position) / wall : 0)
     }
 
@@ -47,12 +52,13 @@ enum ReportBuilder {
         let nodes = model.taxonomy.topLevel.sorted {
             shares[$0 * tierCount + tierCount - 1] > shares[$1 * tierCount + tierCount - 1] || (shares[$0 * tierCount + tierCount - 1] == shares[$1 * tierCount + tierCount - 1] && $0 < $1)
         }
-        let topLevel = nodes.prefix(8).map { node in
+        let topLevel = nodes.prefix(maximumTopLevel).map { node in
             var byTier: [String: Double] = [:]
             for t in 0..<tierCount { byTier[model.tiers[t].name] = shares[node * tierCount + t] }
             return ReplayReport.NodeState(node: model.taxonomy.names[node], label: state.tracker.label(of: node).rawValue, shares: byTier)
         }
         return ReplayReport.UserSummary(id: ids[u], events: Int(state.interest.eventCount), segment: state.segment,
-                                        inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel))
+                                        inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel),
+                                        topLevelExtent: .init(shown: topLevel.count, total: nodes.count))
     }
 }

@@ -13,7 +13,9 @@ final class TraceRecorder {
     private let featureNames: [String]
 
     init(path: String, model: StrataModel, dataset: Dataset) throws {
-        let format = TraceFormat(pathExtension: path) ?? .csv
+        guard let format = TraceFormat(pathExtension: path) else {
+            throw CLIError("\(InputText.escaped(path)): use a .csv or .jsonl file name for a trace")
+        }
         topLevel = model.taxonomy.topLevel
         names = topLevel.map { model.taxonomy.names[$0] }
         tierNames = model.tiers.map(\.name)
