@@ -10,6 +10,9 @@ public struct Replayer: Sendable {
     public private(set) var decisions: [ReplayDecision] = []
     public private(set) var hitRate: RunningHitRate
     public let checkpointInterval: Int
+    /// Headless runs never step back: they keep no checkpoints at all (a step back then
+    /// replays from a fresh model, still exactly).
+    public let keepsCheckpoints: Bool
     /// Recent checkpoints kept besides the one at the start.
     public let retainedCheckpoints = 20
     private var checkpoints: [Int: (model: StrataModel, hitRate: RunningHitRate)] = [:]
@@ -17,13 +20,15 @@ public struct Replayer: Sendable {
     /// The latest observation, for the stream pane and the timeline.
     public private(set) var lastObservation: Observation?
 
-    public init(dataset: Dataset, config: ModelConfig = .standard, checkpointInterval: Int = 500, hitRateEvery: Int = 10) {
+    public init(dataset: Dataset, config: ModelConfig = .standard, checkpointInterval: Int = 500, hitRateEvery: Int = 10,
+                keepsCheckpoints: Bool = true) {
         precondition(checkpointInterval > 0, "checkpoint interval must be positive, got \(checkpointInterval)")
         self.dataset = dataset
         self.checkpointInterval = checkpointInterval
+        self.keepsCheckpoints = keepsCheckpoints
         model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
         hitRate = RunningHitRate(every: hitRateEvery)
-        checkpoints[0] = (model.checkpointCopy(), hitRate)
+        if keepsCheckpoints { checkpoints[0] = (model.checkpointCopy(), hitRate) }
     }
 
     /// Positions that hold a checkpoint, ascending (for tests and the memory report).
@@ -44,7 +49,7 @@ public struct Replayer: Sendable {
         }
         let observation = model.observe(event)
         lastObservation = observation
-        if model.position % checkpointInterval == 0 && checkpoints[model.position] == nil {
+        if keepsCheckpoints && model.position % checkpointInterval == 0 && checkpoints[model.position] == nil {
             checkpoints[model.position] = (model.checkpointCopy(), hitRate)
             // Memory stays bounded: only the last `retainedCheckpoints` are kept (plus the start);
             // going back further re-replays from the start, still exactly.
@@ -85,6 +90,9 @@ public struct Replayer: Sendable {
             if let checkpoint = checkpoints[restore] {
                 model = checkpoint.model.restoringLogs(from: model)
                 hitRate = checkpoint.hitRate
+            } else {
+                model = StrataModel(catalogue: dataset.catalogue, config: model.config, userCount: dataset.userIDs.count)
+                hitRate = RunningHitRate(every: hitRate.every)
             }
             lastObservation = nil
             // Decisions made exactly at the checkpoint's position come after its snapshot.

@@ -44,6 +44,7 @@ struct EvalCommand: ParsableCommand {
             case "strata":
                 var model = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count))
                 report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
+                try model.model.requireFinite()
             case "most-popular":
                 var model = MostPopular(itemCount: n)
                 report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)

@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
-        var replayer = Replayer(dataset: dataset, config: try overrides.config())
+        var replayer = Replayer(dataset: dataset, config: try overrides.config(), keepsCheckpoints: false)
         switch kind {
         case .events:
             let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset)
@@ -47,6 +47,7 @@ struct ExportCommand: ParsableCommand {
                 while let observation = replayer.step() {
                     if focus == nil || focus == observation.event.user { try recorder.record(observation, replayer: replayer) }
                 }
+                try replayer.model.requireFinite()
                 try recorder.commit()
             } catch {
                 recorder.abort()
@@ -54,6 +55,7 @@ struct ExportCommand: ParsableCommand {
             }
         case .tierChanges, .driftAlerts:
             replayer.seek(to: replayer.total)
+            try replayer.model.requireFinite()
             let model = replayer.model
             let format = TraceFormat(pathExtension: output) ?? .csv
             let rows: [TraceRow]

@@ -48,13 +48,13 @@ struct ReplayCommand: ParsableCommand {
         }
 
         var store: SessionStore?
-        var replayer = Replayer(dataset: dataset, config: config)
+        var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
         if let session {
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
             store = opened.store
             if opened.config != config {
                 if !overrides.settings.isEmpty { printError("strata: \(InputText.escaped(session)) keeps the settings it was created with; --set ignored") }
-                replayer = Replayer(dataset: dataset, config: opened.config)
+                replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false)
             }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }
@@ -77,6 +77,7 @@ struct ReplayCommand: ParsableCommand {
                     try traceWriter.record(observation, replayer: replayer)
                 }
             }
+            try replayer.model.requireFinite()
             try traceWriter?.commit()
         } catch {
             traceWriter?.abort()

@@ -85,4 +85,22 @@ import Testing
         reopened.seek(to: 200)
         #expect(reopened.model.stateHash == at200)
     }
+
+    @Test func headlessReplayKeepsNoCheckpointsAndStaysExact() {
+        var headless = Replayer(dataset: Self.dataset, checkpointInterval: 10, keepsCheckpoints: false)
+        var reference = Self.replayer()
+        headless.step(count: 300)
+        reference.step(count: 300)
+        #expect(headless.checkpointPositions.isEmpty)
+        #expect(headless.model.stateHash == reference.model.stateHash)
+        headless.decide(user: 1, item: Self.unseen(headless, user: 1), accepted: true)
+        reference.decide(user: 1, item: Self.unseen(reference, user: 1), accepted: true)
+        headless.step(count: 20)
+        reference.step(count: 20)
+        headless.seek(to: 300)   // from a fresh model, with the decision
+        reference.seek(to: 300)
+        #expect(headless.model.stateHash == reference.model.stateHash)
+        #expect(headless.model.decisionCount == 1)
+    }
 }
+
