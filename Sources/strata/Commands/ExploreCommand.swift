@@ -39,6 +39,7 @@ struct ExploreCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be from 1 to 60, got \(fps)") }
+        _ = try requestedConfig()
     }
 
     func run() throws {
@@ -52,7 +53,7 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let loaded = try source.load()
-        let requested = try overrides.config()
+        let requested = try requestedConfig()
         let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested) }
         let store = opened?.store
         let config = opened?.config ?? requested
@@ -105,6 +106,10 @@ struct ExploreCommand: ParsableCommand {
         case .signal(.hangup): throw ExitCode(129)
         }
     }
+
+    /// The explorer shows recommendation lists, so it reads every kind of setting but the
+    /// weak negatives of recorded slates (it records none: Docs/model.md design note 8).
+    func requestedConfig() throws -> ModelConfig { try overrides.config(command: "explore", uses: [.learning, .slates]) }
 
     /// `strata: stopped at 4,210/8,200 · 3 decisions · state a1b2c3d4e5f6 · session demo.strata`.
     static func summary(_ state: ExplorerState, hash: String, fullHash: Bool, session: String?) -> String {

@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }
             return index
         }
-        var replayer = Replayer(dataset: dataset, config: try overrides.config())
+        var replayer = Replayer(dataset: dataset, config: try overrides.config(command: "export", uses: [.learning]))
         switch kind {
         case .events:
             let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset)
@@ -74,7 +74,7 @@ struct ExportCommand: ParsableCommand {
                                       "fell": .text(alert.fell.map { model.taxonomy.names[$0] }.joined(separator: ";"))])
                 }
             }
-            try TraceWriter.write(rows, to: output, format: format, columns: columns)
+            try TraceWriter.write(rows, to: output, format: format, columns: columns, config: model.config.settingsRecord)
         }
         print("wrote \(output)")
     }

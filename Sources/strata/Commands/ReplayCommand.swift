@@ -37,7 +37,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let loaded = try source.load()
         for warning in loaded.warnings { printError(warning) }
-        let config = try overrides.config()
+        let config = try overrides.config(command: "replay", uses: [.learning])
         let dataset = loaded.dataset
         let focusUser = try user.map { id -> UserIndex in
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(id): no such user in \(loaded.label)") }

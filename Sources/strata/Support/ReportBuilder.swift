@@ -34,7 +34,7 @@ enum ReportBuilder {
             "learner_updates": Double(model.learner.updates),
         ]
         return ReplayReport(
-            source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config,
+            source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
             counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
             users: users, driftAlerts: Array(alerts), truth: truth.summary(model: model, userIDs: dataset.userIDs),
             wallSeconds: wall, eventsPerSecond: wall > 0 ? Double(replayer.position) / wall : 0)
