@@ -145,15 +145,24 @@ final class SessionHost: ExplorerHost {
 
     func perform(_ effect: ExplorerEffect) -> ExplorerFeedback? {
         guard let store else {
-            if case .bookmark = effect { return .notice("bookmarks need a session: start with --session FILE") }
-            return nil
+            switch effect {
+            case .persist(let decision): return .committed(decision)  // no session: nothing to save
+            case .bookmark: return .notice("bookmarks need a session: start with --session FILE")
+            case .saveLastState, .quit: return nil
+            }
         }
         do {
             switch effect {
             case .persist(let decision):
-                try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
-                                 item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
-                return nil
+                do {
+                    try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
+                                     item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
+                } catch {
+                    // Not committed, so the explorer will not apply it (issue 14).
+                    problems.append("decision not saved: \(error)")
+                    return .persistFailed("\(error)")
+                }
+                return .committed(decision)
             case .bookmark(let position, let label):
                 _ = try store.addBookmark(position: position, label: label)
                 return .bookmarked(position: position)
@@ -165,7 +174,7 @@ final class SessionHost: ExplorerHost {
             }
         } catch {
             problems.append("\(error)")
-            return .persistFailed("\(error)")
+            return .saveFailed("\(error)")
         }
     }
 }
