@@ -92,7 +92,8 @@ struct CommandLineEndToEndTests {
         let path = dir.appendingPathComponent("class.strata").path
         let dataset = try Scenario.demo.makeDataset()
         var replayer = Replayer(dataset: dataset)
-        let store = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: "scenario:demo", config: "{}")
+        let config = String(decoding: try JSONEncoder().encode(ModelConfig.standard), as: UTF8.self)
+        let store = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: "scenario:demo", config: config)
         for position in [10, 250, 251, 4_000] {
             replayer.seek(to: position)
             let user = replayer.nextEvent?.user ?? 0

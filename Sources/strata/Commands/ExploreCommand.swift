@@ -54,7 +54,8 @@ struct ExploreCommand: ParsableCommand {
         }
         let loaded = try source.load()
         let requested = try requestedConfig()
-        let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested) }
+        let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested,
+                                                                     overridden: !overrides.settings.isEmpty) }
         let store = opened?.store
         let config = opened?.config ?? requested
         var replayer = Replayer(dataset: loaded.dataset, config: config)

@@ -47,12 +47,10 @@ struct ReplayCommand: ParsableCommand {
         var store: SessionStore?
         var replayer = Replayer(dataset: dataset, config: config)
         if let session {
-            let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
+            let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config,
+                                                 overridden: !overrides.settings.isEmpty)
             store = opened.store
-            if opened.config != config {
-                if !overrides.settings.isEmpty { printError("strata: \(session) keeps the settings it was created with; --set ignored") }
-                replayer = Replayer(dataset: dataset, config: opened.config)
-            }
+            if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config) }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }
         defer { try? store?.close() }
