@@ -80,6 +80,25 @@ struct SettingsEndToEndTests {
         try store.close()
     }
 
+    @Test("replay --headless --session reads the session and leaves its saved position")
+    func headlessReplayKeepsThePosition() throws {
+        let dir = try StrataBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.strata").path
+        try makeSession(at: path, config: String(decoding: try JSONEncoder().encode(ModelConfig.standard), as: UTF8.self))
+        let run = try StrataBinary.run(["replay", "--headless", "--session", path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(try json(run.stdout)["counts"].flatMap { ($0 as? [String: Any])?["events"] as? Int } == 8_200)
+        let summary = try SessionStore.inspect(path)
+        #expect(summary.header.lastPosition == 100)
+        #expect(summary.header.lastStateHash == "left-here")
+
+        // Other settings on a reopened session would be ignored: refused instead.
+        let overridden = try StrataBinary.run(["replay", "--headless", "--session", path, "--set", "seed=9"])
+        #expect(overridden.status != 0)
+        #expect(overridden.stderr.contains("keeps the settings it was created with"), "stderr: \(overridden.stderr)")
+    }
+
     @Test("a session whose config is not a usable model config is refused, not replayed with defaults",
           arguments: ["not json", "{}", #"{"seed": 1}"#, "mmr"])
     func badSessionConfig(config: String) throws {

@@ -26,7 +26,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many events.")
     var limit: Int?
 
-    @Option(name: .long, help: "A session file to create or reopen: its decisions are replayed and the final state saved.")
+    @Option(name: .long, help: "A session file to create or reopen: its settings and decisions are replayed; the session itself is not changed (its saved position stays).")
     var session: String?
 
     func validate() throws {
@@ -78,7 +78,7 @@ struct ReplayCommand: ParsableCommand {
             throw error
         }
         let wall = Double(monotonicNanoseconds() - start) / 1e9
-        try store?.updateLastState(position: replayer.position, stateHash: replayer.model.stateHash)
+        // A headless replay reads the session; where the explorer left it stays (Docs/sessions.md §1).
 
         let report = ReportBuilder.replayReport(
             replayer: replayer, source: loaded, positives: positives, truth: tracker,
