@@ -1,4 +1,5 @@
 import Testing
+import StrataTestSupport
 @testable import StrataCore
 
 /// The settings table (issue 8 items 7 and 8): every key changes the recorded config, every
@@ -154,5 +155,29 @@ struct ModelConfigSettingsTests {
         #expect(model.configDescription == config.settingsRecord)
         #expect(model.configDescription["ftrl_beta"] == "5")
         #expect(model.configDescription["segments"] == "2")
+    }
+}
+
+/// Docs/model.md lists every key with its default and range, exactly as the table has them.
+@Suite("ModelConfigDocsTests")
+struct ModelConfigDocsTests {
+    static func row(_ setting: ModelSetting) -> String {
+        let use: String
+        switch setting.use {
+        case .learning: use = "all"
+        case .slates: use = "explore"
+        case .shownSlates: use = "none (library)"
+        }
+        return "| `\(setting.key)` | `\(setting.value(in: .standard) ?? "")` | \(setting.range.description) | \(use) |"
+    }
+
+    @Test("every key appears in Docs/model.md with its default, range and users")
+    func everyKeyIsDocumented() throws {
+        let url = StrataBinary.packageRoot.appendingPathComponent("Docs/model.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let rows = text.split(separator: "\n").map(String.init)
+        // A row may go on with a column saying what the key means.
+        let missing = ModelConfig.settings.map(Self.row).filter { row in !rows.contains { $0.hasPrefix(row) } }
+        #expect(missing.isEmpty, "Docs/model.md lacks these rows (or has them differently):\n\(missing.joined(separator: "\n"))")
     }
 }
