@@ -33,11 +33,15 @@ extension ExplorerState {
         if pending.byAutopilot {
             lastDecision = DecisionEcho(title: pending.title, accepted: decision.accepted, probabilityBefore: pending.probabilityBefore,
                                         probabilityAfter: nil, byAutopilot: true)
-            guard pending.remainingSteps > 0 else {
+            var effects: [ExplorerEffect] = []
+            if pending.remainingSteps > 0 {
+                effects = advance(by: pending.remainingSteps)
+            } else {
                 refreshAfterModelChange(resetBaseline: false)
-                return []
             }
-            return advance(by: pending.remainingSteps)
+            // A step or jump by hand that the autopilot interrupted saves where it ended.
+            if !isPlaying && pendingDecision == nil { effects += savePosition() }
+            return effects
         }
         var after = replayer.model
         let x = after.featureVector(user: decision.user, item: decision.item)

@@ -138,3 +138,17 @@ struct ExplorerSessionCommitTests {
         #expect(host.saved.count == count)
     }
 }
+
+extension ExplorerSessionCommitTests {
+    @Test("a jump the autopilot answers within is committed answer by answer, then saved where it ends")
+    func jumpWithAutopilotSavesAtTheEnd() {
+        var state = ExplorerFixtures.demoState()
+        let host = DiskHost(full: false)
+        host.dispatch(.key(.char("A")), to: &state)
+        for _ in 0..<5 { host.dispatch(.key(.char("]")), to: &state) }
+        #expect(state.replayer.position == 500)
+        #expect(!host.committed.isEmpty, "cleo has events in the first 500")
+        #expect(state.replayer.decisions == host.committed)
+        #expect(host.saved.last == 500)
+    }
+}
