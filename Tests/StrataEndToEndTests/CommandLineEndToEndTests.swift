@@ -55,7 +55,7 @@ struct CommandLineEndToEndTests {
         #expect(every.stderr.contains("--every must be at least 1"))
         let setting = try StrataBinary.run(["replay", "--headless", "--set", "ftrl_alpha=fast"])
         #expect(setting.status != 0)
-        #expect(setting.stderr.contains("ftrl_alpha: expected a number, found 'fast'"))
+        #expect(setting.stderr.contains("--set ftrl_alpha=fast: not a finite number; allowed: a number greater than 0 and at most 10"))
         let dataset = try StrataBinary.run(["replay", "--headless", "--dataset", "/no/such/ratings.csv"])
         #expect(dataset.status != 0)
         #expect(dataset.stderr.contains("/no/such/ratings.csv"))
@@ -92,7 +92,8 @@ struct CommandLineEndToEndTests {
         let path = dir.appendingPathComponent("class.strata").path
         let dataset = try Scenario.demo.makeDataset()
         var replayer = Replayer(dataset: dataset)
-        let store = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: "scenario:demo", config: "{}")
+        let config = String(decoding: try JSONEncoder().encode(ModelConfig.standard), as: UTF8.self)
+        let store = try SessionStore.open(at: path, fingerprint: dataset.fingerprint, datasetName: "scenario:demo", config: config)
         for position in [10, 250, 251, 4_000] {
             replayer.seek(to: position)
             let user = replayer.nextEvent?.user ?? 0

@@ -28,6 +28,11 @@ public struct TraceJSONLEncoder {
         }
     }
 
+    /// A flat string-to-string JSON object, keys sorted (a trace's `config` line).
+    static func object(_ members: [String: String]) -> String {
+        "{" + members.sorted { $0.key < $1.key }.map { string($0.key) + ":" + string($0.value) }.joined(separator: ",") + "}"
+    }
+
     /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped.
     public static func string(_ text: String) -> String {
         var out = "\""

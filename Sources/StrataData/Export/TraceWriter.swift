@@ -17,9 +17,11 @@ public final class TraceWriter {
     /// Set by `commit()` and `abort()`; later writes throw `ExportError.finished`.
     private var finished = false
 
-    /// Starts a trace at `path`; for CSV the header is written at once.
+    /// Starts a trace at `path`; for CSV the header is written at once. A non-empty `config`
+    /// (the model's `settingsRecord`) goes first, so the file says what produced it:
+    /// `# config: {…}` before the CSV header, `{"config":{…}}` as the first JSONL line.
     /// - Throws: `ExportError.duplicateColumn` or `.io`.
-    public init(path: String, format: TraceFormat, columns: [String] = []) throws(ExportError) {
+    public init(path: String, format: TraceFormat, columns: [String] = [], config: [String: String] = [:]) throws(ExportError) {
         var seen = Set(TraceRow.fixedColumns)
         for column in columns where !seen.insert(column).inserted {
             throw .duplicateColumn(path: path, column: column)
@@ -28,6 +30,10 @@ public final class TraceWriter {
         self.columns = columns
         self.known = Set(columns)
         self.output = try Self.io(path, "create a temporary file") { try AtomicFileWriter(path: path) }
+        if !config.isEmpty {
+            let object = TraceJSONLEncoder.object(config)
+            try write(format == .csv ? "# config: \(object)\r\n" : "{\"config\":\(object)}\n")
+        }
         if format == .csv {
             try write(TraceCSVEncoder(columns: columns).header())
         }
@@ -83,9 +89,10 @@ public final class TraceWriter {
 
     /// Writes `rows` to `path` in one call, atomically.
     public static func write(
-        _ rows: some Sequence<TraceRow>, to path: String, format: TraceFormat, columns: [String] = []
+        _ rows: some Sequence<TraceRow>, to path: String, format: TraceFormat, columns: [String] = [],
+        config: [String: String] = [:]
     ) throws(ExportError) {
-        let writer = try TraceWriter(path: path, format: format, columns: columns)
+        let writer = try TraceWriter(path: path, format: format, columns: columns, config: config)
         do {
             try writer.append(contentsOf: rows)
         } catch {

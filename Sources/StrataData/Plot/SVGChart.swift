@@ -71,8 +71,13 @@ public enum SVGChart {
         public var fontSize: Int
         /// Series longer than this are down-sampled (min and max kept per bucket).
         public var maxPointsPerSeries: Int
+        /// Named records written as `<metadata class="NAME">{JSON}</metadata>` after the title,
+        /// e.g. `config` → the model's `settingsRecord`, so a chart says what produced it.
+        public var metadata: [String: [String: String]]
 
-        public init(width: Int = 800, height: Int = 450, fontSize: Int = 12, maxPointsPerSeries: Int = 2000) {
+        public init(width: Int = 800, height: Int = 450, fontSize: Int = 12, maxPointsPerSeries: Int = 2000,
+                    metadata: [String: [String: String]] = [:]) {
+            self.metadata = metadata
             self.width = max(width, 200)
             self.height = max(height, 150)
             self.fontSize = max(fontSize, 6)

@@ -41,7 +41,11 @@ struct SVGDocument {
             "<title>\(Self.escape(title))</title>",
             "<rect class=\"background\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>",
         ]
-        return (head + body + ["</svg>"]).joined(separator: "\n") + "\n"
+        let metadata: [String] = layout.metadata.sorted { $0.key < $1.key }.map { entry in
+            "<metadata class=\"\(Self.escape(entry.key))\">\(Self.escape(TraceJSONLEncoder.object(entry.value)))</metadata>"
+        }
+        let lines: [String] = Array(head[..<3]) + metadata + Array(head[3...]) + body + ["</svg>"]
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// XML-escapes text for content and attribute values; characters XML 1.0 forbids

@@ -20,6 +20,12 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
     case lockFailed(path: String, reason: String)
     /// SQLite refused an operation on a healthy file (disk full, permissions, closed store).
     case database(path: String, operation: String, reason: String)
+    /// The session file may not be written (no write permission, or none granted by its
+    /// mode): a session records every decision, so it is not opened; nothing was created.
+    case readOnly(path: String)
+    /// The session's stored config cannot be used (not JSON, not a model config, a setting
+    /// out of range); the file was left untouched rather than replayed with other settings.
+    case badConfig(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -49,6 +55,11 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
             return "session file \(path) could not be locked: \(reason)"
         case let .database(path, operation, reason):
             return "session file \(path): \(operation) failed: \(reason)"
+        case let .readOnly(path):
+            return "session file \(path) is read-only and was left untouched: a session records every decision; "
+                + "make it writable (chmod u+w) or open a copy"
+        case let .badConfig(path, reason):
+            return "session file \(path) has a config Strata cannot use and was left untouched: \(reason)"
         }
     }
 }

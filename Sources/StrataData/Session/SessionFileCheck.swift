@@ -11,7 +11,7 @@ enum SessionFileCheck {
     enum Finding {
         /// No file: a new session will be created.
         case absent
-        /// An SQLite database with no tables (or an empty file): it will be initialised.
+        /// An SQLite database with no tables: it will be initialised.
         case blank
         /// A Strata session, with its header and the migrations applied to it.
         case session(SessionHeader, migrations: [String])
@@ -31,8 +31,11 @@ enum SessionFileCheck {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw .damaged(path: path, reason: "not a regular file")
         }
+        // A 0-byte file is never one Strata made (a failed creation removes its file), so it
+        // is most likely a session truncated by a full disk or a bad copy: refuse it rather
+        // than start over in it silently.
         if info.st_size == 0 && !FileManager.default.fileExists(atPath: path + "-wal") {
-            return .blank
+            throw .damaged(path: path, reason: "it is empty (0 bytes); delete it to start a new session")
         }
         if info.st_size > 0 {
             try checkHeader(path, size: Int(info.st_size))

@@ -43,11 +43,13 @@ public final class SessionStore: Sendable {
     ///   - datasetName: name or locator of the dataset, for messages.
     ///   - config: the configuration as JSON text; stored on creation only.
     ///   - durability: when commits are fsync'ed; see `SessionDurability`.
-    /// - Throws: `SessionError.inUse`, `.damaged`, `.notASession`, `.newerFormat`,
+    ///   - configProblem: asked about a reopened session's stored config before anything is
+    ///     written; a reason refuses the file as `.badConfig`, left byte-for-byte untouched.
+    /// - Throws: `.badConfig`, `SessionError.inUse`, `.damaged`, `.notASession`, `.newerFormat`,
     ///   `.fingerprintMismatch`, `.lockFailed` or `.database`.
     public static func open(
         at path: String, fingerprint: String, datasetName: String, config: String,
-        durability: SessionDurability = .processCrash
+        durability: SessionDurability = .processCrash, configProblem: (String) -> String? = { _ in nil }
     ) throws(SessionError) -> SessionStore {
         let lock = try SessionLock.acquire(for: path)
         let finding: SessionFileCheck.Finding
@@ -61,6 +63,17 @@ public final class SessionStore: Sendable {
             lock.release()
             throw .fingerprintMismatch(path: path, expected: fingerprint, found: stored.fingerprint)
         }
+        if case .session(let stored, _) = finding, let problem = configProblem(stored.config) {
+            lock.release()
+            throw .badConfig(path: path, reason: problem)
+        }
+        if case .absent = finding {} else if !isWritable(path) {
+            lock.release()
+            throw .readOnly(path: path)
+        }
+        // What a failed open must take away again: a file it created, companions it created.
+        let leftovers = ([path, path + "-wal", path + "-shm", path + "-journal"])
+            .filter { !FileManager.default.fileExists(atPath: $0) }
         let created = SessionHeader(fingerprint: fingerprint, datasetName: datasetName, config: config)
         do {
             let database = try openWritable(path, durability: durability)
@@ -78,9 +91,20 @@ public final class SessionStore: Sendable {
             if case .session = finding { isNew = false } else { isNew = true }
             return SessionStore(path: path, header: header, isNew: isNew, database: database, lock: lock)
         } catch {
+            // A full disk while creating leaves an empty or partial file; remove what this call
+            // made so the next attempt starts clean (and an empty file never looks like ours).
+            for leftover in leftovers { unlink(leftover) }
             lock.release()
             throw .database(path: path, operation: "open", reason: SessionFileCheck.reason(error))
         }
+    }
+
+    /// Writable by this process and by its mode: root may write a `444` file, but the mode
+    /// says its owner wants it left alone.
+    private static func isWritable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return access(path, W_OK) == 0 && (info.st_mode & 0o222) != 0
     }
 
     private static func openWritable(_ path: String, durability: SessionDurability) throws -> DatabaseQueue {

@@ -20,6 +20,11 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 /// destination. If the writer is dropped or `discard()`ed without a commit, the temporary file
 /// is removed and the destination is untouched.
 ///
+/// A process killed mid-write (`kill -9`) cannot remove its temporary file; the next writer
+/// to the same destination removes every `.NAME.tmp-PID-…` whose PID no longer runs
+/// (Docs/sessions.md §7). A replaced file keeps its permission bits (a `600` file stays
+/// `600`); a new one gets `666` less the umask, as any file a program creates.
+///
 /// A class: it owns an open file descriptor, closed exactly once.
 ///
 ///     let writer = try AtomicFileWriter(path: "trace.csv")
@@ -39,11 +44,12 @@ public final class AtomicFileWriter {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.isEmpty else { throw FileWriteError(path: path, reason: "the path names a directory") }
+        Self.removeStaleTemporaries(directory: directory, name: name)
         var candidate = ""
         var opened: Int32 = -1
         for _ in 0..<16 {
-            candidate = "\(directory).\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            candidate = "\(directory)\(Self.temporaryPrefix(name))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o666)
             if opened >= 0 || errno != EEXIST { break }
         }
         guard opened >= 0 else { throw FileWriteError(path: path, reason: Self.systemReason()) }
@@ -81,6 +87,10 @@ public final class AtomicFileWriter {
             throw error
         }
         finished = true
+        var existing = stat()
+        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+        }
         let closed = close(descriptor)
         guard closed == 0, rename(temporaryPath, path) == 0 else {
             let reason = Self.systemReason()
@@ -114,6 +124,29 @@ public final class AtomicFileWriter {
     }
 
     static func systemReason() -> String { String(cString: strerror(errno)) }
+
+    /// `.NAME.tmp-`: every temporary file of a destination starts so, then `PID-RANDOM`.
+    static func temporaryPrefix(_ name: String) -> String { ".\(name).tmp-" }
+
+    /// Removes temporary files of `name` left by processes that no longer run (killed before
+    /// they could commit or discard). A live writer's file, or one whose PID was reused, stays.
+    static func removeStaleTemporaries(directory: String, name: String) {
+        let prefix = temporaryPrefix(name)
+        guard let listing = opendir(directory.isEmpty ? "." : directory) else { return }
+        defer { closedir(listing) }
+        var stale: [String] = []
+        while let entry = readdir(listing) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix) else { continue }
+            let rest = entryName.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0,
+                  UInt32(rest[rest.index(after: dash)...]) != nil else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { stale.append(entryName) }
+        }
+        for entryName in stale { unlink(directory + entryName) }
+    }
 }
 
 extension AtomicFileWriter {

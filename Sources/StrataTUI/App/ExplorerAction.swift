@@ -1,3 +1,5 @@
+import StrataCore
+
 /// Everything that can change an `ExplorerState` (Model–Update–View, STYLE.md): the state
 /// changes only in `ExplorerState.apply(_:)`, so every screen is a function of the actions
 /// that led to it.
@@ -16,8 +18,13 @@ public enum ExplorerAction: Hashable, Sendable {
 
 /// What the host reports back after performing an effect.
 public enum ExplorerFeedback: Hashable, Sendable {
-    /// A decision could not be written to the session; shown in the status line.
+    /// The decision of a `.persist` effect is committed: the state applies it now.
+    case committed(ReplayDecision)
+    /// The decision of a `.persist` effect could not be committed; it is not applied, and
+    /// the message is shown in the status line.
     case persistFailed(String)
+    /// A bookmark or the last position could not be saved; shown in the status line.
+    case saveFailed(String)
     /// A bookmark was saved.
     case bookmarked(position: Int)
     /// Something to show the user briefly (e.g. a failed bookmark).

@@ -21,8 +21,7 @@ extension ExplorerState {
             }
             effects = []
         case .feedback(let feedback):
-            receive(feedback)
-            effects = []
+            effects = receive(feedback)
         }
         if shouldQuit && !effects.contains(.quit) { effects.append(.quit) }
         updateHashIfPaused()
@@ -35,13 +34,16 @@ extension ExplorerState {
         keepSelectionsVisible()
     }
 
-    mutating func receive(_ feedback: ExplorerFeedback) {
+    mutating func receive(_ feedback: ExplorerFeedback) -> [ExplorerEffect] {
         switch feedback {
-        case .persistFailed(let message): show("session: " + message, isError: true)
+        case .committed(let decision): return committed(decision)
+        case .persistFailed(let message): commitFailed(message)
+        case .saveFailed(let message): show("session: " + message, isError: true)
         case .bookmarked(let position): show("bookmarked position " + NumberText.grouped(position))
         case .notice(let text): show(text)
         case .terminalLost: shouldQuit = true
         }
+        return []
     }
 
     mutating func show(_ text: String, isError: Bool = false) {
@@ -76,7 +78,7 @@ extension ExplorerState {
             lastTick = nil
             carry = 0
             if isPlaying { streamSelection = nil }
-            return []
+            return isPlaying ? [] : savePosition()
         case .stepForward: return manualStep(1)
         case .stepBack: return manualStep(-1)
         case .jumpForward: return manualStep(100)

@@ -23,20 +23,17 @@ extension ExplorerState {
                 effects += advance(by: due)
                 lastTickSteps = due
             }
-            if replayer.isAtEnd {
+            if replayer.isAtEnd && pendingDecision == nil {
                 isPlaying = false
                 show("end of the stream: " + NumberText.grouped(replayer.total) + " events replayed")
+                effects += savePosition()
             }
         }
         lastTick = now
         if lastSaveAt == nil { lastSaveAt = now }
         if let saved = lastSaveAt, now >= saved + configuration.saveInterval {
             lastSaveAt = now
-            let marker = (position: replayer.position, decisions: replayer.decisions.count)
-            if lastSaved.map({ $0.position != marker.position || $0.decisions != marker.decisions }) ?? true {
-                lastSaved = marker
-                effects.append(.saveLastState(position: marker.position, stateHash: currentHash()))
-            }
+            effects += savePosition()
         }
         return effects
     }
@@ -63,7 +60,8 @@ extension ExplorerState {
         return count
     }
 
-    /// Steps forward (`count` > 0) or rewinds (`count` < 0) by hand; pauses playback.
+    /// Steps forward (`count` > 0) or rewinds (`count` < 0) by hand; pauses playback and
+    /// saves the new position.
     mutating func manualStep(_ count: Int) -> [ExplorerEffect] {
         isPlaying = false
         streamSelection = nil
@@ -72,7 +70,9 @@ extension ExplorerState {
                 show("end of the stream")
                 return []
             }
-            return advance(by: count)
+            let effects = advance(by: count)
+            // With an autopilot answer pending, the position is saved once it is settled.
+            return pendingDecision == nil ? effects + savePosition() : effects
         }
         guard replayer.position > 0 else {
             show("already at the start of the stream")
@@ -82,20 +82,25 @@ extension ExplorerState {
         weightHistory.truncate(after: replayer.position)
         if followsStream, let event = currentEvent { focus(on: event.user) }
         refreshAfterModelChange(resetBaseline: false)
-        return []
+        return savePosition()
     }
 
     /// Replays up to `count` events, letting the autopilot answer at the focused user's new
     /// events, then refreshes the screen caches once. O(count × event cost).
+    /// An autopilot answer stops the run until it is committed (`committed(_:)` replays the
+    /// rest), so later events see it exactly as a replay of the session will.
     mutating func advance(by count: Int) -> [ExplorerEffect] {
+        guard pendingDecision == nil else { return [] }
         var effects: [ExplorerEffect] = []
         var done = 0
         while done < count, let observation = replayer.step() {
             done += 1
-            if autopilot, replayer.position > frontier, observation.event.user == focusedUser {
-                effects += autopilotAnswer()
-            }
+            let isNew = replayer.position > frontier
             frontier = max(frontier, replayer.position)
+            if autopilot, isNew, observation.event.user == focusedUser {
+                effects += autopilotAnswer(remainingSteps: count - done)
+                if pendingDecision != nil { break }
+            }
         }
         guard done > 0 else { return effects }
         if followsStream, let event = currentEvent, event.user != focusedUser {
@@ -108,38 +113,33 @@ extension ExplorerState {
         return effects
     }
 
-    /// The simulated focused user answers the model's top recommendation.
-    mutating func autopilotAnswer() -> [ExplorerEffect] {
+    /// The simulated focused user answers the model's top recommendation (applied once
+    /// committed).
+    mutating func autopilotAnswer(remainingSteps: Int) -> [ExplorerEffect] {
         guard let pilot = autopilotModel else { return [] }
         let user = focusedUser
         guard let top = replayer.recommendations(for: user, count: 1).first, pilot.knows(item: top.item) else { return [] }
         let eventNumber = Int(model.users[user].interest.eventCount) + 1
         let accepted = pilot.accepts(user: user, item: top.item, eventNumber: eventNumber, position: replayer.position)
-        replayer.decide(user: user, item: top.item, accepted: accepted)
-        lastDecision = DecisionEcho(title: dataset.catalogue.items[top.item].title, accepted: accepted,
-                                    probabilityBefore: top.probability, probabilityAfter: nil, byAutopilot: true)
-        return [.persist(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted))]
+        return propose(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted),
+                       title: dataset.catalogue.items[top.item].title, probabilityBefore: top.probability,
+                       byAutopilot: true, remainingSteps: remainingSteps)
     }
 
-    /// `a` / `r`: applies the decision on the selected recommendation at once (SPEC §4).
+    /// `a` / `r`: asks for the decision on the selected recommendation to be committed; the
+    /// model learns it as soon as it is (SPEC §4), never before (issue 14).
     mutating func decide(accepted: Bool) -> [ExplorerEffect] {
+        guard pendingDecision == nil else {
+            show("the last decision is still being saved")
+            return []
+        }
         guard recommendations.indices.contains(recommendationSelection) else {
             show("no recommendation to answer for \(focusedUserID)")
             return []
         }
         let chosen = recommendations[recommendationSelection]
-        let user = focusedUser
-        replayer.decide(user: user, item: chosen.item, accepted: accepted)
-        var after = replayer.model
-        let x = after.featureVector(user: user, item: chosen.item)
-        var margin = 0.0
-        for (w, value) in zip(after.weights, x) { margin += w * value }
-        lastDecision = DecisionEcho(title: dataset.catalogue.items[chosen.item].title, accepted: accepted,
-                                    probabilityBefore: chosen.probability, probabilityAfter: sigmoid(margin), byAutopilot: false)
-        refreshAfterModelChange(resetBaseline: false)
-        let verb = accepted ? "accepted" : "rejected"
-        show("\(verb) \(dataset.catalogue.items[chosen.item].title) for \(focusedUserID)")
-        return [.persist(ReplayDecision(position: replayer.position, user: user, item: chosen.item, accepted: accepted))]
+        return propose(ReplayDecision(position: replayer.position, user: focusedUser, item: chosen.item, accepted: accepted),
+                       title: dataset.catalogue.items[chosen.item].title, probabilityBefore: chosen.probability, byAutopilot: false)
     }
 
     // MARK: Caches

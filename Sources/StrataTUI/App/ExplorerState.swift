@@ -108,6 +108,8 @@ public struct ExplorerState: Sendable {
     var hashCache: (position: Int, decisions: Int, hash: String)?
     var lastSaveAt: UInt64?
     var lastSaved: (position: Int, decisions: Int)?
+    /// A decision sent to the host and not yet committed (nil almost always: hosts answer at once).
+    var pendingDecision: PendingDecision?
     /// Lower-cased titles for `/` search, built on first use.
     var searchTitles: [String]?
     /// Events per user in the whole stream (the user picker).

@@ -34,7 +34,7 @@ public enum ExplorerBenchmark {
         // A full 200×60 frame.
         _ = state.apply(.resize(width: 200, height: 60))
         for _ in 0..<20 { _ = state.apply(.key(.char("]"))) }
-        _ = state.apply(.key(.char("a")))
+        NoSessionHost().dispatch(.key(.char("a")), to: &state)
         _ = state.apply(.key(.char("t")))
         var samples: [UInt64] = []
         for _ in 0..<200 {

@@ -51,12 +51,7 @@ public struct ExplorerProgram<Backend: TerminalBackend>: TerminalProgram {
 
     /// Applies an action and performs its effects, feeding the host's answers back.
     public mutating func dispatch(_ action: ExplorerAction) {
-        var pending = state.apply(action)
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            if effect == .quit { continue }
-            if let feedback = host.perform(effect) { pending += state.apply(.feedback(feedback)) }
-        }
+        host.dispatch(action, to: &state)
     }
 
     private mutating func syncSize() {

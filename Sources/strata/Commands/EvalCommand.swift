@@ -19,22 +19,36 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Models: strata, most-popular, decayed-popular, item-knn (default: all).")
     var models: [String] = ["strata", "most-popular", "decayed-popular", "item-knn"]
 
-    @Option(name: .long, help: "Half-life of DecayedPopular in seconds of stream time.")
-    var halfLife = 86_400.0
+    @Option(name: .long, help: "Half-life of DecayedPopular in seconds of stream time (default 86400).")
+    var halfLife: Double?
 
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
         for model in models where !Self.knownModels.contains(model) {
-            throw ValidationError("--models: unknown model '\(model)'; known: \(Self.knownModels.joined(separator: ", "))")
+            throw ValidationError("--models: unknown model '\(SettingRange.shown(model))'; known: \(Self.knownModels.joined(separator: ", "))")
         }
+        // Options a run would not read are refused rather than ignored (issue 8).
+        if !overrides.settings.isEmpty && !models.contains("strata") {
+            throw ValidationError("--set: eval does not use it without the strata model (--models \(models.joined(separator: " ")))")
+        }
+        if let halfLife {
+            do { try SettingRange.halfLife.check(halfLife, key: "--half-life") } catch { throw ValidationError("\(error)") }
+            if !models.contains("decayed-popular") {
+                throw ValidationError("--half-life: eval does not use it without the decayed-popular model")
+            }
+        }
+        _ = try evaluatedConfig()
     }
+
+    /// The strata model's config; eval scores every item, so list-shaping settings are refused.
+    func evaluatedConfig() throws -> ModelConfig { try overrides.config(command: "eval", uses: [.learning]) }
 
     static let knownModels = ["strata", "most-popular", "decayed-popular", "item-knn"]
 
     func run() throws {
+        let config = try evaluatedConfig()
         let loaded = try source.load()
         for warning in loaded.warnings { printError(warning) }
-        let config = try overrides.config()
         let dataset = loaded.dataset
         let evaluator = PrequentialEvaluator(every: every)
         let n = dataset.catalogue.count
@@ -49,7 +63,7 @@ struct EvalCommand: ParsableCommand {
                 var model = MostPopular(itemCount: n)
                 report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
             case "decayed-popular":
-                var model = DecayedPopular(itemCount: n, halfLifeSeconds: halfLife)
+                var model = DecayedPopular(itemCount: n, halfLifeSeconds: halfLife ?? 86_400)
                 report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
             default:
                 var model = ItemKNN(itemCount: n)

@@ -39,6 +39,7 @@ struct ExploreCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be from 1 to 60, got \(fps)") }
+        _ = try requestedConfig()
     }
 
     func run() throws {
@@ -52,8 +53,9 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let loaded = try source.load()
-        let requested = try overrides.config()
-        let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested) }
+        let requested = try requestedConfig()
+        let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested,
+                                                                     overridden: !overrides.settings.isEmpty) }
         let store = opened?.store
         let config = opened?.config ?? requested
         var replayer = Replayer(dataset: loaded.dataset, config: config)
@@ -106,6 +108,10 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
+    /// The explorer shows recommendation lists, so it reads every kind of setting but the
+    /// weak negatives of recorded slates (it records none: Docs/model.md design note 8).
+    func requestedConfig() throws -> ModelConfig { try overrides.config(command: "explore", uses: [.learning, .slates]) }
+
     /// `strata: stopped at 4,210/8,200 · 3 decisions · state a1b2c3d4e5f6 · session demo.strata`.
     static func summary(_ state: ExplorerState, hash: String, fullHash: Bool, session: String?) -> String {
         var parts = ["stopped at \(state.replayer.position)/\(state.replayer.total)",
@@ -140,15 +146,24 @@ final class SessionHost: ExplorerHost {
 
     func perform(_ effect: ExplorerEffect) -> ExplorerFeedback? {
         guard let store else {
-            if case .bookmark = effect { return .notice("bookmarks need a session: start with --session FILE") }
-            return nil
+            switch effect {
+            case .persist(let decision): return .committed(decision)  // no session: nothing to save
+            case .bookmark: return .notice("bookmarks need a session: start with --session FILE")
+            case .saveLastState, .quit: return nil
+            }
         }
         do {
             switch effect {
             case .persist(let decision):
-                try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
-                                 item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
-                return nil
+                do {
+                    try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
+                                     item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
+                } catch {
+                    // Not committed, so the explorer will not apply it (issue 14).
+                    problems.append("decision not saved: \(error)")
+                    return .persistFailed("\(error)")
+                }
+                return .committed(decision)
             case .bookmark(let position, let label):
                 _ = try store.addBookmark(position: position, label: label)
                 return .bookmarked(position: position)
@@ -160,7 +175,7 @@ final class SessionHost: ExplorerHost {
             }
         } catch {
             problems.append("\(error)")
-            return .persistFailed("\(error)")
+            return .saveFailed("\(error)")
         }
     }
 }

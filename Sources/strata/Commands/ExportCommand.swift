@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
-        var replayer = Replayer(dataset: dataset, config: try overrides.config(), keepsCheckpoints: false)
+        var replayer = Replayer(dataset: dataset, config: try overrides.config(command: "export", uses: [.learning]), keepsCheckpoints: false)
         switch kind {
         case .events:
             let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset)
@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
                                       "fell": .text(alert.fell.map { model.taxonomy.names[$0] }.joined(separator: ";"))])
                 }
             }
-            try TraceWriter.write(rows, to: output, format: format, columns: columns)
+            try TraceWriter.write(rows, to: output, format: format, columns: columns, config: model.config.settingsRecord)
         }
         print("wrote \(InputText.escaped(output))")
     }

@@ -47,13 +47,17 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("--output \(InputText.escaped(output)): plot writes SVG; use a .svg file name")
         }
         if chart == .ab && bSettings.isEmpty { throw ValidationError("--chart ab needs at least one --b-set key=value for configuration B") }
+        // Options the chosen chart does not read are refused, not ignored (issue 8).
+        if chart != .ab && !bSettings.isEmpty { throw ValidationError("--b-set: only --chart ab uses it (this is --chart \(chart.rawValue))") }
+        if chart != .shares && nodes != nil { throw ValidationError("--nodes: only --chart shares uses it (this is --chart \(chart.rawValue))") }
+        if chart == .ab && user != nil { throw ValidationError("--user: --chart ab evaluates every user; leave it out") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
     }
 
     func run() throws {
         let loaded = try source.load()
         for warning in loaded.warnings { printError(warning) }
-        let config = try overrides.config()
+        let config = try overrides.config(command: "plot", uses: [.learning])
         let svg: String
         switch chart {
         case .ab: svg = try abChart(loaded, config: config)
@@ -79,6 +83,7 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("--tier \(InputText.escaped(tier)): no such tier; tiers are \(config.tiers.map(\.name).joined(separator: ", "))")
         }
         let tops = model.taxonomy.topLevel
+        let recorded = SVGChart.Layout(metadata: ["config": config.settingsRecord])
         let stride = max(1, dataset.events.count / 2000)
         var xs: [Double] = []
         var shareRows: [[Double]] = []
@@ -112,11 +117,11 @@ struct PlotCommand: ParsableCommand {
             let rest = tops.indices.filter { !chosen.contains($0) }
             if !rest.isEmpty { layers.append(.init(name: "other", values: shareRows.map { row in rest.reduce(0) { $0 + row[$1] } })) }
             return SVGChart.stackedAreas(title: "\(tier)-term top-level shares of \(userID)", xLabel: "stream position",
-                                         yLabel: "share", x: xs, layers: layers)
+                                         yLabel: "share", x: xs, layers: layers, layout: recorded)
         case .weights:
             let names = model.featureNames
             let series = names.indices.map { k in SVGChart.Series(name: names[k], points: weightRows.map { .init(x: $0[0], y: $0[k + 1]) }) }
-            return SVGChart.lines(title: "Learned weights", xLabel: "stream position", yLabel: "weight", series: series)
+            return SVGChart.lines(title: "Learned weights", xLabel: "stream position", yLabel: "weight", series: series, layout: recorded)
         default:
             let markers = model.driftAlerts.filter { $0.user == u && $0.kind != .learnerSurprise }.map {
                 SVGChart.VerticalMarker(x: Double($0.position), label: $0.kind == .interestShift ? "drift" : "cleared")
@@ -124,12 +129,12 @@ struct PlotCommand: ParsableCommand {
             let threshold = [SVGChart.Point(x: xs.first ?? 0, y: config.drift.threshold), SVGChart.Point(x: xs.last ?? 1, y: config.drift.threshold)]
             return SVGChart.lines(title: "Short-vs-long cosine of \(userID)", xLabel: "stream position", yLabel: "cosine",
                                   series: [.init(name: "cosine", points: cosines), .init(name: "threshold", points: threshold)],
-                                  markers: markers)
+                                  markers: markers, layout: recorded)
         }
     }
 
     private func abChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
-        let configB = try ConfigOverrides.apply(bSettings, to: config)
+        let configB = try ConfigOverrides.apply(bSettings, to: config, option: "--b-set", command: "plot --chart ab", uses: [.learning])
         let dataset = loaded.dataset
         let evaluator = PrequentialEvaluator(every: every)
         var groups: [SVGChart.BarGroup] = []
@@ -140,6 +145,7 @@ struct PlotCommand: ParsableCommand {
             printError("\(InputText.escaped(name)): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
         }
         return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
-                                    categories: ["HR@10", "NDCG@10", "MRR"], groups: groups)
+                                    categories: ["HR@10", "NDCG@10", "MRR"], groups: groups,
+                                    layout: SVGChart.Layout(metadata: ["config": config.settingsRecord, "config_b": configB.settingsRecord]))
     }
 }

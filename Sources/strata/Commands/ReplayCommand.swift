@@ -26,7 +26,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many events.")
     var limit: Int?
 
-    @Option(name: .long, help: "A session file to create or reopen: its decisions are replayed and the final state saved.")
+    @Option(name: .long, help: "A session file to create or reopen: its settings and decisions are replayed; the session itself is not changed (its saved position stays).")
     var session: String?
 
     func validate() throws {
@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let loaded = try source.load()
         for warning in loaded.warnings { printError(warning) }
-        let config = try overrides.config()
+        let config = try overrides.config(command: "replay", uses: [.learning])
         let dataset = loaded.dataset
         let focusUser = try user.map { id -> UserIndex in
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
@@ -50,12 +50,10 @@ struct ReplayCommand: ParsableCommand {
         var store: SessionStore?
         var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
         if let session {
-            let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config)
+            let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config,
+                                                 overridden: !overrides.settings.isEmpty)
             store = opened.store
-            if opened.config != config {
-                if !overrides.settings.isEmpty { printError("strata: \(InputText.escaped(session)) keeps the settings it was created with; --set ignored") }
-                replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false)
-            }
+            if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false) }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }
         defer { try? store?.close() }
@@ -84,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
             throw error
         }
         let wall = Double(monotonicNanoseconds() - start) / 1e9
-        try store?.updateLastState(position: replayer.position, stateHash: replayer.model.stateHash)
+        // A headless replay reads the session; where the explorer left it stays (Docs/sessions.md §1).
 
         let report = ReportBuilder.replayReport(
             replayer: replayer, source: loaded, positives: positives, truth: tracker,

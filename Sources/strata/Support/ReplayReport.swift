@@ -75,7 +75,7 @@ struct ReplayReport: Encodable {
     var source: String
     var dataset: String
     var fingerprint: String
-    var config: ModelConfig
+    var config: [String: String]
     var counts: Counts
     var stateHash: String
     var metrics: [String: Double]

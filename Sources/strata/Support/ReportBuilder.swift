@@ -38,7 +38,7 @@ enum ReportBuilder {
             "learner_updates": Double(model.learner.updates),
         ]
         return ReplayReport(
-            source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config,
+            source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
             counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
             users: users, usersExtent: .init(shown: users.count, total: focusUser == nil ? active.count : 1),
             driftAlerts: Array(alerts), driftAlertsExtent: .init(shown: alerts.count, total: model.driftAlerts.count), truth: truth.summary(model: model, userIDs: dataset.userIDs),

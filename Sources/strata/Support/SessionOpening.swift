@@ -4,13 +4,59 @@ import StrataData
 
 /// Creates or reopens a session for a dataset, shared by `explore` and `replay`: a new session
 /// records the requested settings; a reopened one keeps the settings it was created with, so it
-/// replays exactly.
+/// replays exactly (Docs/sessions.md §1).
 enum SessionOpening {
-    static func open(at path: String, dataset: Dataset, label: String, requested: ModelConfig) throws -> (store: SessionStore, config: ModelConfig) {
+    /// - Parameter overridden: `--set` was given; on a reopened session whose settings differ
+    ///   that is an error (the settings would be ignored), never a silent default.
+    static func open(at path: String, dataset: Dataset, label: String, requested: ModelConfig,
+                     overridden: Bool) throws -> (store: SessionStore, config: ModelConfig) {
         let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
-        let store = try SessionStore.open(at: path, fingerprint: fingerprint, datasetName: label,
-                                          config: try JSONOutput.line(requested))
-        let stored = try? JSONDecoder().decode(ModelConfig.self, from: Data(store.header.config.utf8))
-        return (store, stored ?? requested)
+        // The stored config is checked before the file is opened for writing, so a session
+        // Strata cannot replay exactly is left as it was.
+        let store = try SessionStore.open(
+            at: path, fingerprint: fingerprint, datasetName: label, config: try JSONOutput.line(requested),
+            configProblem: { text in
+                do { _ = try storedConfig(text) } catch { return "\(error)" }
+                return nil
+            })
+        do {
+            let stored = try storedConfig(store.header.config)
+            if !store.isNew && overridden && stored != requested {
+                throw CLIError("--set: \(path) keeps the settings it was created with and --set asks for others; "
+                               + "leave out --set (the session's settings are the config of every report)")
+            }
+            return (store, stored)
+        } catch {
+            try? store.close()
+            throw error
+        }
+    }
+
+    /// The config a session stored, decoded and range-checked; anything else is refused
+    /// (replaying with defaults would give other numbers under the session's name).
+    static func storedConfig(_ text: String) throws -> ModelConfig {
+        let decoded: ModelConfig
+        do {
+            decoded = try JSONDecoder().decode(ModelConfig.self, from: Data(text.utf8))
+        } catch {
+            throw CLIError("not a model config in JSON (\(SettingRange.shown(describe(error))))")
+        }
+        return try decoded.validated()
+    }
+
+    /// One line for a decoding failure: what was wrong and where.
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .dataCorrupted(let context): return "not valid JSON at \(path(context))"
+        case .keyNotFound(let key, let context): return "missing \(path(context, key))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong value at \(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+        let keys = context.codingPath + (key.map { [$0] } ?? [])
+        return keys.isEmpty ? "the top level" : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }

@@ -27,7 +27,7 @@ final class TraceRecorder {
         }
         columns += featureNames.map { "weight.\($0)" }
         columns += ["drift_cosine", "in_drift", "mean_log_loss", "hr10", "tier_changes", "drift_alerts"]
-        writer = try TraceWriter(path: path, format: format, columns: columns)
+        writer = try TraceWriter(path: path, format: format, columns: columns, config: model.config.settingsRecord)
     }
 
     func record(_ observation: Observation, replayer: Replayer) throws {

@@ -171,14 +171,15 @@ struct SessionTests {
         #expect(try directory.listing() == ["other.sqlite"])
     }
 
-    @Test("an empty file becomes a new session")
+    @Test("an empty file is refused and left as it was, not silently made a new session")
     func emptyFile() throws {
         let directory = try ScratchDirectory()
         let path = directory.file("s.strata")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        let store = try openStore(path)
-        #expect(store.isNew)
-        try store.close()
+        let error = #expect(throws: SessionError.self) { try openStore(path) }
+        #expect(error == .damaged(path: path, reason: "it is empty (0 bytes); delete it to start a new session"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+        #expect(try directory.listing() == ["s.strata"])
     }
 
     @Test("decisions must arrive in sequence")

@@ -35,8 +35,11 @@ enum ExplorerFixtures {
 
     /// Applies keys one by one, collecting the effects.
     @discardableResult
+    /// Through a host without a session, which commits every decision at once (as the
+    /// explorer's loop does), so decisions are applied.
     static func press(_ keys: [Key], on state: inout ExplorerState) -> [ExplorerEffect] {
-        keys.flatMap { state.apply(.key($0)) }
+        let host = NoSessionHost()
+        return keys.flatMap { host.dispatch(.key($0), to: &state) }
     }
 
     /// Runs the real loop on an in-memory terminal with `keys` queued, quits once they are
