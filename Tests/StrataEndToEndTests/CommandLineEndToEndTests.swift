@@ -119,4 +119,15 @@ struct CommandLineEndToEndTests {
         #expect(mismatch.stderr.contains(path))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
+
+    @Test func evalTakesCommaSeparatedModelsAndItsHelpNamesAPathUsersHave() throws {
+        let run = try StrataBinary.run(["eval", "--scenario", "drift", "--every", "20", "--models", "most-popular,item-knn"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let models = run.stdout.split(separator: "\n").compactMap { try? json(String($0))["model"] as? String }
+        #expect(models == ["MostPopular", "ItemKNN"])
+        let help = try StrataBinary.run(["eval", "--help"])
+        #expect(!help.stdout.contains("../shared"))
+        #expect(help.stdout.contains("Docs/evaluation.md"))
+    }
 }
+

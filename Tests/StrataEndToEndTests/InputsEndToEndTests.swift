@@ -170,7 +170,7 @@ struct InputsEndToEndTests {
         #expect(replay.stderr.contains("log.tsv:3: field 'time'") && replay.stderr.contains("log.tsv:4: field 'time'"), "\(replay.stderr)")
         let export = try #require(try run(["export", "--dataset", "log.tsv", "-o", "trace.csv"], in: dir))
         #expect(export.status == 0, "\(export.stderr)")
-        let header = try #require(try String(contentsOf: dir.appendingPathComponent("trace.csv"), encoding: .utf8).split(separator: "\r\n").first)
+        let header = try #require(try String(contentsOf: dir.appendingPathComponent("trace.csv"), encoding: .utf8).split(separator: "\r\n").first { !$0.hasPrefix("#") })   // after the "# config:" line
         #expect(header.contains("share.short.Books,") && header.contains("share.short.Music,"), "\(header)")
     }
 

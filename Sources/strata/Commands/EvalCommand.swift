@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Prequential (test-then-train) evaluation: one JSON line per model.",
-        discussion: "Protocol: ../shared/EVALUATION.md (Docs/evaluation.md). Example: strata eval --dataset ml-100k"
+        discussion: "Protocol: Docs/evaluation.md. Example: strata eval --dataset ml-100k --models strata,item-knn"
     )
 
     @OptionGroup var source: DataSourceOptions
@@ -16,8 +16,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Evaluate every N-th positive (N = 1 evaluates all).")
     var every = 1
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Models: strata, most-popular, decayed-popular, item-knn (default: all).")
-    var models: [String] = ["strata", "most-popular", "decayed-popular", "item-knn"]
+    @Option(name: .customLong("models"), parsing: .upToNextOption,
+            help: "Models, space- or comma-separated: strata, most-popular, decayed-popular, item-knn (default: all).")
+    var modelArguments: [String] = ["strata,most-popular,decayed-popular,item-knn"]
+
+    /// `--models a,b c` → [a, b, c].
+    var models: [String] { modelArguments.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty } }
 
     @Option(name: .long, help: "Half-life of DecayedPopular in seconds of stream time (default 86400).")
     var halfLife: Double?
