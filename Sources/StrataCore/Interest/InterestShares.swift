@@ -1,7 +1,8 @@
 extension UserInterest {
     /// Fills `shares[node * tierCount + tier]` with `p_τ(n) = s_τ(n) / Σ_siblings s_τ`
     /// for every node (the root gets 1; untouched nodes 0). A group with no mass gives shares
-    /// of 0. O(nodes × tiers) to clear the table, then O(touched × tiers). Docs/model.md §3.
+    /// of 0. O(touched × tiers) when the table and workspace were filled together before (only
+    /// the slots written last time are cleared), O(nodes × tiers) the first time. Docs/model.md §3.
     public func fillShareTable(
         taxonomy: Taxonomy, tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
     ) {
@@ -16,11 +17,13 @@ extension UserInterest {
     ) {
         let nodeCount = parents.count
         let tierCount = self.tierCount
-        if shares.count != nodeCount * tierCount {
+        if shares.count != nodeCount * tierCount || !workspace.tracksTable {
             shares = Array(repeating: 0, count: nodeCount * tierCount)
+            workspace.tracksTable = true
         } else {
-            shares.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            for node in workspace.written { for t in 0..<tierCount { shares[Int(node) &* tierCount &+ t] = 0 } }
         }
+        workspace.written = nodes
         if workspace.latest.count != nodeCount {
             workspace.latest = Array(repeating: -.infinity, count: nodeCount)
             workspace.total = Array(repeating: 0, count: nodeCount)
@@ -95,5 +98,9 @@ extension UserInterest {
 public struct ShareWorkspace: Sendable {
     var latest: [Double] = []
     var total: [Double] = []
+    /// Nodes whose slots the last fill wrote into the paired table (cleared on the next fill).
+    var written: [Int32] = []
+    /// Whether `written` describes the table passed in (false: clear it all first).
+    var tracksTable = false
     public init() {}
 }

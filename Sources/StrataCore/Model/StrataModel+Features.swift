@@ -9,10 +9,31 @@ extension StrataModel {
     mutating func fillShares(for user: UserIndex) {
         let key = (user, users[user].interest.eventCount)
         if scratch.sharesKey == key && !scratch.shares.isEmpty { return }
+        let previous = scratch.shareWorkspace.written
         users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay,
                                             into: &scratch.shares, workspace: &scratch.shareWorkspace)
-        Self.fillPathShares(conditional: scratch.shares, parents: taxonomy.parents, tierCount: tiers.count, into: &scratch.pathShares)
+        Self.fillPathShares(conditional: scratch.shares, parents: taxonomy.parents, tierCount: tiers.count,
+                            touched: users[user].interest.nodes, previouslyTouched: previous, into: &scratch.pathShares)
         scratch.sharesKey = key
+    }
+
+    /// The same over the touched nodes only (ascending, so parents come before children; an
+    /// untouched node's path share is 0): O(touched × tiers) after the first call.
+    static func fillPathShares(conditional: [Double], parents: [NodeIndex], tierCount: Int,
+                               touched: [Int32], previouslyTouched: [Int32], into path: inout [Double]) {
+        if path.count != conditional.count {
+            path = Array(repeating: 0, count: conditional.count)
+        } else {
+            for node in previouslyTouched { for t in 0..<tierCount { path[Int(node) &* tierCount &+ t] = 0 } }
+        }
+        guard !parents.isEmpty else { return }
+        for t in 0..<tierCount { path[t] = 1 }
+        for node32 in touched {
+            let node = Int(node32)
+            guard node != Taxonomy.root else { continue }
+            let base = node &* tierCount, parentBase = parents[node] &* tierCount
+            for t in 0..<tierCount { path[base &+ t] = path[parentBase &+ t] * conditional[base &+ t] }
+        }
     }
 
     /// `path[n·T + τ] = path[parent(n)·T + τ] · conditional[n·T + τ]`, the root's 1 (parents

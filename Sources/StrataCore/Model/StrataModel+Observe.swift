@@ -155,11 +155,20 @@ extension StrataModel {
         guard users[u].interest.eventCount >= config.drift.warmUpEvents else { return }
         // The share table is current: relabel filled it after this event's update.
         let tierCount = config.tiers.count
-        let short = taxonomy.topLevel.map { scratch.shares[$0 * tierCount] }
-        let long = taxonomy.topLevel.map { scratch.shares[$0 * tierCount + tierCount - 1] }
-        let cosine = CosineDriftMonitor.cosine(short, long)
+        // Over the touched top-level nodes only (ascending, as `topLevel`): the other terms are 0,
+        // so the sums are bit for bit those of the full vectors, in O(touched).
+        var dot = 0.0, shortNorm = 0.0, longNorm = 0.0
+        for node32 in users[u].interest.nodes where taxonomy.parents[Int(node32)] == Taxonomy.root {
+            let s = scratch.shares[Int(node32) * tierCount], l = scratch.shares[Int(node32) * tierCount + tierCount - 1]
+            dot += s * l
+            shortNorm += s * s
+            longNorm += l * l
+        }
+        let cosine = shortNorm > 0 && longNorm > 0 ? dot / (shortNorm.squareRoot() * longNorm.squareRoot()) : 1
         guard users[u].drift.update(cosine: cosine, settings: config.drift) else { return }
         let tops = taxonomy.topLevel
+        let short = tops.map { scratch.shares[$0 * tierCount] }
+        let long = tops.map { scratch.shares[$0 * tierCount + tierCount - 1] }
         let deltas = tops.indices.map { (tops[$0], short[$0] - long[$0]) }
         let rose = deltas.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
         let fell = deltas.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
