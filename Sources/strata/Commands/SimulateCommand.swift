@@ -7,8 +7,13 @@ import StrataData
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Run a scenario and write its event stream as JSON lines (stdout or --output).",
-        discussion: "Each line: {\"time\":1,\"user\":\"cleo\",\"item\":\"...\",\"action\":\"rate\",\"value\":4}. Readable back with --dataset FILE.jsonl."
+        abstract: "Run a scenario and write its event stream as JSON lines (stdout or --output), or stream a benchmark-sized log (--shape).",
+        discussion: """
+            Each line: {"time":1,"user":"cleo","item":"...","action":"rate","value":4}. Readable back with --dataset FILE.jsonl.
+            --shape ml10m|taobao streams a log shaped like MovieLens-10M (70 k users, 10 k items, 10 M ratings) or \
+            Taobao UserBehavior (1 M users, 4 M items, 9.4 k categories, 100 M events) in bounded memory, as generic \
+            CSV (--layout csv) or UserBehavior CSV (--layout taobao); --events, --users and --items scale it.
+            """
     )
 
     @Argument(help: "A built-in scenario (demo, steady, drift, emerging, multi-user) or a scenario JSON file.")
@@ -20,7 +25,34 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Override the scenario's seed.")
     var seed: UInt64?
 
+    @Option(name: .long, help: "A benchmark-sized log instead of a scenario: ml10m or taobao.")
+    var shape: ShapedLog.Shape?
+
+    @Option(name: .long, help: "Layout of a --shape log: csv (generic, with a category path) or taobao.")
+    var layout: ShapedLogWriter.Layout = .csv
+
+    @Option(name: .long, help: "Events of a --shape log (default: the shape's size).")
+    var events: Int?
+
+    @Option(name: .long, help: "Users of a --shape log.")
+    var users: Int?
+
+    @Option(name: .long, help: "Items of a --shape log.")
+    var items: Int?
+
     func validate() throws {
+        if shape != nil {
+            guard let output, TraceFormat(pathExtension: output) == .csv else {
+                throw ValidationError("--shape writes CSV to a file: give --output NAME.csv")
+            }
+            if let events, !(1...2_000_000_000).contains(events) { throw ValidationError("--events: expected 1 to 2000000000, got \(events)") }
+            if let users, !(1...100_000_000).contains(users) { throw ValidationError("--users: expected 1 to 100000000, got \(users)") }
+            if let items, !(1...100_000_000).contains(items) { throw ValidationError("--items: expected 1 to 100000000, got \(items)") }
+            return
+        }
+        if layout != .csv || events != nil || users != nil || items != nil {
+            throw ValidationError("--layout, --events, --users and --items apply to --shape logs only")
+        }
         // The stream is JSON lines; a name promising another format is refused, not ignored.
         if let output, TraceFormat(pathExtension: output) != .jsonl {
             throw ValidationError("--output \(InputText.escaped(output)): simulate writes JSON lines; use a .jsonl file name")
@@ -28,6 +60,18 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let shape, let output {
+            var size = ShapedLog.standardSize(shape)
+            if let events { size.events = events }
+            if let users { size.users = users }
+            if let items { size.items = items }
+            let log = ShapedLog(shape: shape, size: size, seed: seed ?? 42)
+            let file = try AtomicFileWriter(path: output)
+            let lines = try ShapedLogWriter.write(log, layout: layout) { try file.write(bytes: $0) }
+            try file.commit()
+            printError("strata: wrote \(lines) events (\(log.itemCount) items, \(size.users) users) to \(InputText.escaped(output))")
+            return
+        }
         var scenario = try loadScenario(scenario)
         if let seed { scenario.seed = seed }
         let dataset = try scenario.makeDataset()
@@ -54,3 +98,6 @@ struct SimulateCommand: ParsableCommand {
 
 /// A JSON string literal (the trace exporter's escaping).
 func jsonString(_ s: String) -> String { TraceJSONLEncoder.string(s) }
+
+extension ShapedLog.Shape: ExpressibleByArgument {}
+extension ShapedLogWriter.Layout: ExpressibleByArgument {}
