@@ -26,12 +26,16 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many events.")
     var limit: Int?
 
+    @Option(name: .long, help: "Replay one user shard K/N (0 ≤ K < N ≤ 4096): the users whose id hashes to K mod N (Docs/scaling.md).")
+    var shard: String?
+
     @Option(name: .long, help: "A session file to create or reopen: its settings and decisions are replayed; the session itself is not changed (its saved position stays).")
     var session: String?
 
     func validate() throws {
         guard headless else { throw ValidationError("replay needs --headless (the interactive view is `strata explore`)") }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative, got \(limit)") }
+        if let shard { _ = try Self.parseShard(shard) }
         if let trace, TraceFormat(pathExtension: trace) == nil {
             throw ValidationError("--trace \(InputText.escaped(trace)): use a .csv or .jsonl file name")
         }
@@ -41,7 +45,7 @@ struct ReplayCommand: ParsableCommand {
         let loaded = try source.load()
         for warning in loaded.warnings { printError(warning) }
         let config = try overrides.config(command: "replay", uses: [.learning])
-        let dataset = loaded.dataset
+        let dataset = try shard.map { loaded.dataset.restricted(to: try Self.parseShard($0)) } ?? loaded.dataset
         let focusUser = try user.map { id -> UserIndex in
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
@@ -89,4 +93,14 @@ struct ReplayCommand: ParsableCommand {
             focusUser: focusUser, wall: wall)
         try JSONOutput.print(report)
     }
+
+    /// `K/N` with 0 ≤ K < N ≤ 4096.
+    static func parseShard(_ text: String) throws -> UserShard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), (1...4096).contains(n), (0..<n).contains(k) else {
+            throw ValidationError("--shard \(InputText.escaped(text)): expected K/N with 0 ≤ K < N ≤ 4096, e.g. 3/16")
+        }
+        return UserShard(index: k, count: n)
+    }
 }
+

@@ -1,3 +1,4 @@
+import Foundation
 import StrataCore
 
 /// Turns a finished replay into the JSON report (Docs/cli.md).
@@ -36,6 +37,10 @@ enum ReportBuilder {
             "hr10_evaluated": Double(replayer.hitRate.evaluated),
             "mean_log_loss": model.meanLogLoss,
             "learner_updates": Double(model.learner.updates),
+            // Memory of the per-user interest state (strengths and labels of touched nodes) and
+            // the process's peak resident set, for the scale figures (Docs/performance.md).
+            "interest_state_bytes": Double(model.users.reduce(0) { $0 + $1.interest.storedBytes + $1.tracker.storedBytes }),
+            "peak_rss_bytes": Double(peakResidentBytes()),
         ]
         return ReplayReport(
             source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
@@ -61,4 +66,11 @@ enum ReportBuilder {
                                         inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel),
                                         topLevelExtent: .init(shown: topLevel.count, total: nodes.count))
     }
+}
+
+/// The process's peak resident set in bytes (`ru_maxrss`, kilobytes on Linux).
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return usage.ru_maxrss * 1024
 }
