@@ -185,6 +185,27 @@ struct ExplorerEndToEndTests {
         #expect(matched, "the shell does not answer after the crash:\n\(screen)")
     }
 
+    /// Issue 8 item 19: on 8 colours every grey element was drawn in colour 0 (black) and
+    /// vanished on a dark background.
+    @Test("TERM=xterm (8 colours): nothing is drawn in black on the default background")
+    func eightColours() throws {
+        try Self.requirePrerequisites()
+        let tmux = try TmuxDriver(command: Self.binary, environment: Self.environment.merging(["TERM": "xterm"]) { $1 })
+        defer { tmux.stop() }
+        #expect(try tmux.waitFor("Interests · cleo").matched)
+        try tmux.send("]")
+        _ = try tmux.waitForSettled { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        let styled = try TmuxDriver.tmux(["-L", tmux.socket, "capture-pane", "-p", "-e", "-t", tmux.session]).output
+        // SGR parameter 30 is a black foreground; the first frame has no coloured background.
+        let black = try NSRegularExpression(pattern: "\u{1B}\\[([0-9]+;)*30(;[0-9]+)*m")
+        let matches = black.numberOfMatches(in: styled, range: NSRange(styled.startIndex..., in: styled))
+        #expect(styled.contains("\u{1B}[36m"), "no colours at all (is NO_COLOR set?):\n\(styled.prefix(500))")
+        #expect(matches == 0, "\(matches) runs in black:\n\(styled.prefix(2_000))")
+        #expect(styled.contains("\u{1B}[2m") || styled.contains(";2m") || styled.contains("[2;"), "grey is drawn dimmed")
+        try tmux.send("q")
+        #expect(try tmux.waitFor("[exit 0]").matched)
+    }
+
     @Test("a session survives kill -9: reopening reaches the same state hash")
     func sessionSurvivesKill() throws {
         try Self.requirePrerequisites()

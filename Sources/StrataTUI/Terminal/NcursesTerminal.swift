@@ -29,7 +29,7 @@ public final class NcursesTerminal: TerminalBackend {
     private let screenHandle: OpaquePointer
     private let signals = SignalMonitor()
     private var pairs: ColorPairTable
-    private let defaultColor: (foreground: Int, background: Int)
+    private let resolver: TerminalStyleResolver
     private var previous: ScreenBuffer?
     private var needsFullRedraw = true
     private var isActive = true
@@ -69,7 +69,8 @@ public final class NcursesTerminal: TerminalBackend {
             colors = Int(strata_colors())
         }
         colorCount = colors
-        defaultColor = defaults
+        resolver = TerminalStyleResolver(colorCount: colors, defaultForeground: defaults.foreground,
+                                         defaultBackground: defaults.background)
         pairs = ColorPairTable(pairLimit: colors > 0 ? Int(strata_color_pairs()) : 0) { pair, foreground, background in
             init_pair(pair, foreground, background)
         }
@@ -134,22 +135,13 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// Draws one cell with `setcchar` + `mvwadd_wch`. O(1), no allocation after the first call.
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let style = cell.style
+        let style = resolver.resolve(cell.style)
         var attributes = strata_attr_normal()
         if style.bold { attributes |= strata_attr_bold() }
         if style.dim { attributes |= strata_attr_dim() }
         if style.underline { attributes |= strata_attr_underline() }
-        var reverse = style.reverse
-        var pair: Int16 = 0
-        if colorCount > 0 {
-            let foreground = style.foreground?.paletteIndex(forColorCount: colorCount) ?? defaultColor.foreground
-            let background = style.background?.paletteIndex(forColorCount: colorCount) ?? defaultColor.background
-            pair = pairs.pair(foreground: foreground, background: background)
-        } else if style.background != nil {
-            // Monochrome: a background colour marks a highlight; keep it visible as reverse video.
-            reverse = true
-        }
-        if reverse { attributes |= strata_attr_reverse() }
+        if style.reverse { attributes |= strata_attr_reverse() }
+        let pair = colorCount > 0 ? pairs.pair(foreground: style.foreground, background: style.background) : 0
 
         scalars.removeAll(keepingCapacity: true)
         if isUTF8 || cell.glyph.isASCII {
