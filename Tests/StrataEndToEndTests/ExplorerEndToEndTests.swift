@@ -185,6 +185,28 @@ struct ExplorerEndToEndTests {
         #expect(matched, "the shell does not answer after the crash:\n\(screen)")
     }
 
+    /// Issue 8 item 22: `q` in an overlay quit the program.
+    @Test("q closes help and details; q from the panes quits")
+    func qClosesOverlays() throws {
+        try Self.requirePrerequisites()
+        let tmux = try Self.start()
+        defer { tmux.stop() }
+        #expect(try tmux.waitFor("Interests · cleo").matched)
+        for opening in [["?"], ["Tab", "Enter"]] {
+            for key in opening { try tmux.send(key) }
+            var (screen, matched) = try tmux.waitForSettled { $0.contains(" closes · ") }
+            #expect(matched, "\(opening) opened no overlay:\n\(screen)")
+            try tmux.send("q")
+            (screen, matched) = try tmux.waitForSettled { !$0.contains(" closes · ") && $0.contains("Interests · cleo") }
+            #expect(matched, "q did not close the overlay:\n\(screen)")
+            #expect(!screen.contains("[exit"), "q in an overlay quit the program:\n\(screen)")
+            if opening.first == "Tab" { try tmux.send("BTab") }
+        }
+        try tmux.send("q")
+        let (screen, matched) = try tmux.waitFor("[exit 0]")
+        #expect(matched, "q from the panes did not quit:\n\(screen)")
+    }
+
     /// Issue 8 item 19: on 8 colours every grey element was drawn in colour 0 (black) and
     /// vanished on a dark background.
     @Test("TERM=xterm (8 colours): nothing is drawn in black on the default background")

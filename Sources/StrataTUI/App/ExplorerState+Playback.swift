@@ -121,13 +121,13 @@ extension ExplorerState {
         return [.persist(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted))]
     }
 
-    /// `a` / `r`: applies the decision on the selected recommendation at once (SPEC §4).
+    /// `a` / `r`: applies the decision on the selected recommendation, or the item the details
+    /// show, at once (SPEC §4).
     mutating func decide(accepted: Bool) -> [ExplorerEffect] {
-        guard recommendations.indices.contains(recommendationSelection) else {
+        guard let chosen = decisionTarget else {
             show("no recommendation to answer for \(focusedUserID)")
             return []
         }
-        let chosen = recommendations[recommendationSelection]
         let user = focusedUser
         replayer.decide(user: user, item: chosen.item, accepted: accepted)
         var after = replayer.model
