@@ -155,3 +155,10 @@ void strata_restore_crash_handlers(void) {
     }
     crash_handlers_installed = 0;
 }
+
+// MARK: - Terminfo
+
+const char *strata_terminfo_string(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}

@@ -185,6 +185,32 @@ struct ExplorerEndToEndTests {
         #expect(matched, "the shell does not answer after the crash:\n\(screen)")
     }
 
+    /// Issue 8 item 21: a mouse report became keys — under tmux-256color `KEY_MOUSE` then the
+    /// button byte (a space: play), under xterm Esc then `[` (100 events back).
+    @Test("raw mouse reports change nothing", arguments: ["tmux-256color", "xterm"])
+    func mouseReports(term: String) throws {
+        try Self.requirePrerequisites()
+        let tmux = try Self.start(environment: ["TERM": term])
+        defer { tmux.stop() }
+        #expect(try tmux.waitFor("Interests · cleo").matched)
+        try tmux.send("]")
+        var (screen, matched) = try tmux.waitForSettled { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        #expect(matched, "] did not jump 100 events:\n\(screen)")
+        let hash = Self.hash(in: screen)
+        // X10 press and release at 1,1 (ESC [ M b x y), then SGR press and release at 10,5.
+        try TmuxDriver.tmux(["-L", tmux.socket, "send-keys", "-t", tmux.session, "-H", "1b", "5b", "4d", "20", "21", "21",
+                             "1b", "5b", "4d", "23", "21", "21"])
+        try tmux.type("\u{1B}[<0;10;5M\u{1B}[<0;10;5m")
+        // A key after the reports: once it is handled, the reports were too.
+        try tmux.send("Right")
+        (screen, matched) = try tmux.waitForSettled { Self.position(in: $0) == 101 && Self.hash(in: $0) != nil }
+        #expect(matched, "the reports moved the stream (\(term)):\n\(screen)")
+        #expect(screen.contains("PAUSE"), "a report started playback (\(term)):\n\(screen)")
+        try tmux.send("Left")
+        (screen, matched) = try tmux.waitForSettled { Self.position(in: $0) == 100 && Self.hash(in: $0) != nil }
+        #expect(matched && Self.hash(in: screen) == hash, "a report changed the model (\(term)):\n\(screen)")
+    }
+
     /// Issue 8 item 22: `q` in an overlay quit the program.
     @Test("q closes help and details; q from the panes quits")
     func qClosesOverlays() throws {

@@ -104,6 +104,12 @@ void strata_install_crash_handlers(int fd);
 /// Puts back the handlers that were in place before strata_install_crash_handlers. Idempotent.
 void strata_restore_crash_handlers(void);
 
+// MARK: - Terminfo
+
+/// The terminfo string capability `name` of the loaded terminal (after newterm), or NULL when
+/// the terminal has none.
+const char *strata_terminfo_string(const char *name);
+
 // MARK: - Screen setup
 
 /// newterm on the process's stdout/stdin (the `stdout` global is not concurrency-safe in Swift).

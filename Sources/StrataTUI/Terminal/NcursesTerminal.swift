@@ -34,6 +34,7 @@ public final class NcursesTerminal: TerminalBackend {
     private var needsFullRedraw = true
     private var isActive = true
     private var scalars: ContiguousArray<UInt32> = []
+    private var decoder = InputDecoder()
 
     /// Takes over the terminal. Throws when stdin/stdout is not a terminal, TERM is unusable
     /// or unknown; nothing is changed then.
@@ -74,6 +75,7 @@ public final class NcursesTerminal: TerminalBackend {
         pairs = ColorPairTable(pairLimit: colors > 0 ? Int(strata_color_pairs()) : 0) { pair, foreground, background in
             init_pair(pair, foreground, background)
         }
+        decoder = InputDecoder(mouseReportTail: InputDecoder.mouseReportTail(kmous: strata_terminfo_string("kmous").map { String(cString: $0) }))
         strata_capture_restore_sequence()
         strata_install_crash_handlers(STDOUT_FILENO)
     }
@@ -112,15 +114,18 @@ public final class NcursesTerminal: TerminalBackend {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isActive else { return nil }
+        let key = decoder.nextKey(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
+        if key == .resize { needsFullRedraw = true }
+        return key
+    }
+
+    /// One unit from `get_wch`, waiting up to `timeoutMilliseconds`; nil when none came.
+    private func readRaw(timeoutMilliseconds: Int) -> RawInput? {
         wtimeout(window, Int32(clamping: max(0, timeoutMilliseconds)))
         var code: wint_t = 0
         let result = wget_wch(window, &code)
-        if result == KEY_CODE_YES {
-            let key = KeyDecoder.decode(keyCode: Int32(bitPattern: code))
-            if key == .resize { needsFullRedraw = true }
-            return key
-        }
-        return result == OK ? KeyDecoder.decode(character: UInt32(code)) : nil
+        if result == KEY_CODE_YES { return .keyCode(Int32(bitPattern: code)) }
+        return result == OK ? .character(UInt32(code)) : nil
     }
 
     public func shutdown() {

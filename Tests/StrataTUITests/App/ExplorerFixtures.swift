@@ -39,14 +39,16 @@ enum ExplorerFixtures {
         keys.flatMap { state.apply(.key($0)) }
     }
 
-    /// Runs the real loop on an in-memory terminal with `keys` queued and returns the screen
-    /// and the final state once they are handled and drawn. It stops the loop as a hang-up
-    /// would (a signal, not `q`, which closes an open overlay instead of quitting). Time is a
-    /// fake clock advanced by every wait, so nothing sleeps.
-    static func runOnTerminal(_ state: ExplorerState, keys: [Key], width: Int, height: Int,
+    /// Runs the real loop on an in-memory terminal with `keys` queued, then `input` as raw
+    /// terminal bytes, and returns the screen and the final state once they are handled and
+    /// drawn. It stops the loop as a hang-up would (a signal, not `q`, which closes an open
+    /// overlay instead of quitting). Time is a fake clock advanced by every wait, so nothing
+    /// sleeps.
+    static func runOnTerminal(_ state: ExplorerState, keys: [Key], input: String = "", width: Int, height: Int,
                               glyphs: GlyphSet = .unicode) -> (lines: [String], state: ExplorerState, terminal: InMemoryTerminal) {
         let terminal = InMemoryTerminal(width: width, height: height, glyphs: glyphs)
         for key in keys { terminal.enqueue(key) }
+        terminal.send(input)
         let clock = FakeClock()
         terminal.onWait = { [unowned terminal] milliseconds in
             clock.now += UInt64(max(1, milliseconds)) * 1_000_000
