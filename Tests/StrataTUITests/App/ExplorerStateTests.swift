@@ -65,10 +65,11 @@ struct ExplorerStateTests {
     }
 
     @Test("→ steps one event and ← rewinds exactly to the same state hash")
-    func stepAndRewind() {
+    func stepAndRewind() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("]")], on: &state)
-        let hash = state.stateHash
+        // A paused state always shows its hash; nil == nil must not pass for a match.
+        let hash = try #require(state.stateHash)
         ExplorerFixtures.press([.right], on: &state)
         #expect(state.replayer.position == 101)
         #expect(state.stateHash != hash)
@@ -101,18 +102,16 @@ struct ExplorerStateTests {
         #expect(state.focus == .recommendations)
         let second = state.recommendations[1].item
         let effects = ExplorerFixtures.press([.char("j"), .char("r")], on: &state)
-        #expect(effects.count == 1)
-        if case .persist(let decision) = effects.first {
-            #expect(decision.item == second)
-            #expect(!decision.accepted)
-        }
+        #expect(effects == [.persist(ReplayDecision(position: 100, user: state.focusedUser, item: second, accepted: false))])
+        #expect(state.lastDecision?.accepted == false)
     }
 
     @Test("a rewind over a decision replays it: the hash comes back")
-    func rewindOverDecision() {
+    func rewindOverDecision() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("]"), .char("a"), .right, .right], on: &state)
-        let hash = state.stateHash
+        let hash = try #require(state.stateHash)
+        #expect(state.decisionCount == 1)
         ExplorerFixtures.press([.left, .left, .left, .right, .right, .right], on: &state)
         #expect(state.stateHash == hash)
     }
