@@ -11,7 +11,9 @@ import Darwin
 /// handlers (`SignalMonitor`) before `newterm` so ncurses does not exit on Ctrl-C itself, then
 /// cbreak (Ctrl-Z keeps working; ncurses' SIGTSTP handler suspends and repaints on `fg`),
 /// noecho, keypad, nonl, hidden cursor, 25 ms escape delay, default colours, and a C crash
-/// handler that restores the terminal before a crash report.
+/// handler that restores the terminal, then ends the process by the fatal signal (shim.c).
+/// Input goes through `InputDecoder` (escape sequences read whole), colours through
+/// `TerminalStyleResolver`.
 ///
 /// A class because it owns the terminal; not `Sendable`: the thread that creates it is the
 /// only one that may call it. `shutdown()` (also run by `deinit`) gives everything back.
