@@ -88,21 +88,50 @@ void strata_capture_restore_sequence(void) {
 
 size_t strata_restore_sequence_length(void) { return restore_sequence_length; }
 
-static void handle_crash(int signal_number) {
+// Whether the signal is this process's own fault (kernel-generated, or raised by the process
+// itself as abort() and Swift traps do) rather than sent by another process with kill(1).
+static int is_own_fault(const siginfo_t *info) {
+    if (info == NULL) return 1;
+    return info->si_code > 0 || info->si_pid == getpid();
+}
+
+// Runs the handler that was installed before ours (Swift's crash reporter), if it is a function.
+static void run_previous_handler(int index, int signal_number, siginfo_t *info, void *context) {
+    const struct sigaction *previous = &previous_crash_actions[index];
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction != NULL) previous->sa_sigaction(signal_number, info, context);
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler != NULL) {
+        previous->sa_handler(signal_number);
+    }
+}
+
+static void handle_crash(int signal_number, siginfo_t *info, void *context) {
     if (restore_sequence_length > 0) {
         ssize_t ignored = write(crash_output_fd, restore_sequence, restore_sequence_length);
         (void)ignored;
     }
     if (saved_modes_fd >= 0) tcsetattr(saved_modes_fd, TCSANOW, &saved_modes);
+    // A real crash first gets the previous handler's report on the restored screen. That
+    // handler may return (Swift's does: it expects a fault to recur, which a kill -SEGV or a
+    // re-raised abort never does), so the process is then ended here in every case.
     for (int i = 0; i < crash_signal_count; i++) {
         if (crash_signals[i] == signal_number) {
-            sigaction(signal_number, &previous_crash_actions[i], NULL);
+            if (is_own_fault(info)) run_previous_handler(i, signal_number, info, context);
             break;
         }
     }
-    // The signal is blocked while this handler runs; it is delivered to the previous handler
-    // (or the default action) as soon as we return.
+    struct sigaction default_action;
+    memset(&default_action, 0, sizeof default_action);
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    sigaction(signal_number, &default_action, NULL);
+    sigset_t unblocked;
+    sigemptyset(&unblocked);
+    sigaddset(&unblocked, signal_number);
+    sigprocmask(SIG_UNBLOCK, &unblocked, NULL);
     raise(signal_number);
+    // Unreachable unless the signal's default action is to continue (none of these).
+    _exit(128 + signal_number);
 }
 
 void strata_install_crash_handlers(int fd) {
@@ -110,9 +139,9 @@ void strata_install_crash_handlers(int fd) {
     crash_output_fd = fd;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = handle_crash;
+    action.sa_sigaction = handle_crash;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
+    action.sa_flags = SA_SIGINFO;
     for (int i = 0; i < crash_signal_count; i++) {
         sigaction(crash_signals[i], &action, &previous_crash_actions[i]);
     }
@@ -125,4 +154,11 @@ void strata_restore_crash_handlers(void) {
         sigaction(crash_signals[i], &previous_crash_actions[i], NULL);
     }
     crash_handlers_installed = 0;
+}
+
+// MARK: - Terminfo
+
+const char *strata_terminfo_string(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
 }

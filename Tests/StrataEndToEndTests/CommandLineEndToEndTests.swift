@@ -6,7 +6,7 @@ import Testing
 
 /// The real `strata` binary: exit codes, messages that name file, line and field, JSON that
 /// parses, determinism, sessions, atomic outputs.
-@Suite(.enabled(if: StrataBinary.isBuilt, "build the binary first: swift build --product strata"))
+@Suite
 struct CommandLineEndToEndTests {
     func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))

@@ -7,7 +7,7 @@ import Testing
 extension ExplorerEndToEndTests {
     @Test("kill -9 right after two jumps: the session reopens at the position jumped to")
     func positionSurvivesKillRightAfterJumps() throws {
-        try #require(Self.skipReason == nil, "\(Self.skipReason ?? "")")
+        try Self.requirePrerequisites()
         let directory = NSTemporaryDirectory() + "strata-e2e-jump-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -8,7 +8,7 @@ import Glibc
 /// Issue 8 items 4, 5, 9, 10, 11, 12, 13 through the real binary: bad input gets a clear error
 /// naming the file and field, a non-zero exit, no output file and no raw bytes of the input;
 /// nothing hangs or crashes; the numbers read back are the numbers written.
-@Suite(.enabled(if: StrataBinary.isBuilt, "build the binary first: swift build --product strata"))
+@Suite
 struct InputsEndToEndTests {
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -6,7 +6,7 @@ import Testing
 
 /// Issue 8 items 7, 8, 15 and 17 through the real binary: every output records the whole
 /// config, bad or unused settings are refused, sessions are read as they are.
-@Suite(.enabled(if: StrataBinary.isBuilt, "build the binary first: swift build --product strata"))
+@Suite
 struct SettingsEndToEndTests {
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

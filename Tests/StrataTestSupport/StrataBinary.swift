@@ -16,10 +16,14 @@ public enum StrataBinary {
 
     public static var path: String { packageRoot.appendingPathComponent(".build/debug/strata").path }
 
+    public struct Missing: Error, CustomStringConvertible { public var description: String }
+
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     /// Runs `strata ARGS` in `directory` (default: a fresh temporary directory).
     public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        // A missing binary is a failure, never a skip (Scripts/test builds it first).
+        guard isBuilt else { throw Missing(description: "\(path) is not built: run `swift build --product strata` (Scripts/test does)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -95,12 +95,20 @@ void strata_capture_restore_sequence(void);
 size_t strata_restore_sequence_length(void);
 
 /// Installs the crash handler for SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS and SIGFPE. It writes
-/// the restore sequence to `fd`, restores the saved termios, re-installs the previous handler
-/// and re-raises. Only async-signal-safe calls. Idempotent.
+/// the restore sequence to `fd` and restores the saved termios; for the process's own fault it
+/// then runs the previous handler (Swift's crash report); finally it re-raises the signal with
+/// its default action, so the process always ends by that signal (status 128 + n in a shell).
+/// Only async-signal-safe calls. Idempotent.
 void strata_install_crash_handlers(int fd);
 
 /// Puts back the handlers that were in place before strata_install_crash_handlers. Idempotent.
 void strata_restore_crash_handlers(void);
+
+// MARK: - Terminfo
+
+/// The terminfo string capability `name` of the loaded terminal (after newterm), or NULL when
+/// the terminal has none.
+const char *strata_terminfo_string(const char *name);
 
 // MARK: - Screen setup
 

@@ -152,7 +152,8 @@ extension ExplorerState {
         return []
     }
 
-    /// Keys while help or details is open: movement scrolls it, Enter and Esc close it; other
+    /// Keys while help or details is open: movement scrolls it, Enter, Esc and `q` close it
+    /// (`q` quits only from the panes, so closing an overlay never ends the program); other
     /// keys fall through to the key map (nil).
     mutating func handleReaderKey(_ key: Key) -> [ExplorerEffect]? {
         guard let command = KeyMap.standard.command(for: key) else { return [] }
@@ -166,7 +167,7 @@ extension ExplorerState {
         case (.details(let details, let scroll), .moveUp): overlay = .details(details, scroll: max(0, scroll - 1))
         case (.details(let details, let scroll), .pageDown): overlay = .details(details, scroll: scroll + page)
         case (.details(let details, let scroll), .pageUp): overlay = .details(details, scroll: max(0, scroll - page))
-        case (_, .openDetails), (_, .close): overlay = nil
+        case (_, .openDetails), (_, .close), (_, .quit): overlay = nil
         default: return nil
         }
         return []

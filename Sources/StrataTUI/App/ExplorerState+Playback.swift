@@ -126,18 +126,18 @@ extension ExplorerState {
                        byAutopilot: true, remainingSteps: remainingSteps)
     }
 
-    /// `a` / `r`: asks for the decision on the selected recommendation to be committed; the
-    /// model learns it as soon as it is (SPEC §4), never before (issue 14).
+    /// `a` / `r`: asks for the decision on the selected recommendation — or, while details are
+    /// open, on the item they show — to be committed; the model learns it as soon as it is
+    /// (SPEC §4), never before (issue 8, item 14).
     mutating func decide(accepted: Bool) -> [ExplorerEffect] {
         guard pendingDecision == nil else {
             show("the last decision is still being saved")
             return []
         }
-        guard recommendations.indices.contains(recommendationSelection) else {
+        guard let chosen = decisionTarget else {
             show("no recommendation to answer for \(focusedUserID)")
             return []
         }
-        let chosen = recommendations[recommendationSelection]
         return propose(ReplayDecision(position: replayer.position, user: focusedUser, item: chosen.item, accepted: accepted),
                        title: dataset.catalogue.items[chosen.item].title, probabilityBefore: chosen.probability, byAutopilot: false)
     }

@@ -71,13 +71,13 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("u")], command: .pickUser, section: .navigation, summary: "pick the focused user"),
         Binding(keys: [.char("f")], command: .toggleFollow, section: .navigation, summary: "follow the stream's user"),
         Binding(keys: [.char("/")], command: .search, section: .navigation, summary: "search items by title"),
-        Binding(keys: [.char("a")], command: .accept, section: .teaching, summary: "accept the selected recommendation"),
-        Binding(keys: [.char("r")], command: .reject, section: .teaching, summary: "reject the selected recommendation"),
+        Binding(keys: [.char("a")], command: .accept, section: .teaching, summary: "accept the selected or shown item"),
+        Binding(keys: [.char("r")], command: .reject, section: .teaching, summary: "reject the selected or shown item"),
         Binding(keys: [.char("A")], command: .toggleAutopilot, section: .teaching, summary: "autopilot: the simulated user answers"),
         Binding(keys: [.char("b")], command: .bookmark, section: .teaching, summary: "bookmark this position (session)"),
         Binding(keys: [.char("t")], command: .toggleTruth, section: .view, summary: "ground truth overlay (scenarios)"),
         Binding(keys: [.char("?")], command: .help, section: .view, summary: "this help"),
         Binding(keys: [.escape], command: .close, section: .view, summary: "close the overlay"),
-        Binding(keys: [.char("q")], command: .quit, section: .view, summary: "quit"),
+        Binding(keys: [.char("q")], command: .quit, section: .view, summary: "quit (in help or details: close it)"),
     ])
 }

@@ -58,7 +58,7 @@ enum DetailsOverlay {
         let offset = min(scroll, max(0, content.count - bodyHeight))
         Paragraph(lines: Array(content.dropFirst(offset).prefix(bodyHeight)), wrap: false, truncation: .ellipsis(glyphs.ellipsis))
             .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: bodyHeight))
-        let footer = "Esc or Enter closes · ↑↓ scroll · a/r answer the selected recommendation"
+        let footer = "Esc, q or Enter closes · ↑↓ scroll · a/r answer this item"
         buffer.write(footer, x: inner.x, y: inner.maxY - 1, style: ExplorerTheme.muted, clip: inner, truncation: .ellipsis(glyphs.ellipsis))
     }
 }

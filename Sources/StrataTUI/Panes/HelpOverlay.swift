@@ -36,7 +36,7 @@ enum HelpOverlay {
         } else {
             for section in all { left += section + [Line.empty] }
         }
-        let footer = Line("Esc or ? closes · ↑↓ scroll · every key: Docs/explorer.md", style: ExplorerTheme.muted)
+        let footer = Line("Esc, q or ? closes · ↑↓ scroll · every key: Docs/explorer.md", style: ExplorerTheme.muted)
         let contentHeight = max(left.count, right.count) + 1
         let height = min(area.height - 2, contentHeight + 2)
         let box = area.centered(width: width, height: height)

@@ -36,7 +36,7 @@ enum StreamPane {
                              x: x, y: y, style: userStyle, clip: rowArea)
                 x += userWidth + 1
                 let action = actionText(event)
-                buffer.write(action, x: x, y: y, style: upcoming ? base : actionStyle(event), clip: rowArea)
+                buffer.write(action, x: x, y: y, style: upcoming ? base : actionStyle(event, gains: state.model.config.gains), clip: rowArea)
                 x += 10
                 let title = dataset.catalogue.items[event.item].title
                 buffer.write(title, x: x, y: y, style: base, clip: rowArea, truncation: .ellipsis(glyphs.ellipsis))
@@ -91,13 +91,21 @@ enum StreamPane {
         return NumberText.padRight(text, 9)
     }
 
-    static func actionStyle(_ event: Event) -> Style {
+    /// A rating is coloured by the model's own thresholds (`gains`, ModelConfig), so green and
+    /// red are exactly the ratings it learns from as liked and disliked.
+    static func actionStyle(_ event: Event, gains: ActionGains) -> Style {
         switch event.action {
         case .purchase, .favourite, .accept: ExplorerTheme.accept
         case .cart: Style(foreground: .green)
         case .skip, .dislike, .reject: ExplorerTheme.negative
         case .rate:
-            (event.value ?? 3) >= 4 ? ExplorerTheme.positive : ((event.value ?? 3) <= 2 ? ExplorerTheme.negative : .plain)
+            if let rating = event.value, rating >= gains.positiveRating {
+                ExplorerTheme.positive
+            } else if let rating = event.value, rating <= gains.negativeRating {
+                ExplorerTheme.negative
+            } else {
+                .plain
+            }
         case .view, .click: .plain
         }
     }

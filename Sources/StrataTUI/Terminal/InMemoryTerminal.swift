@@ -23,8 +23,15 @@ public final class InMemoryTerminal: TerminalBackend {
     /// Called with the timeout whenever `readKey` finds no key queued.
     public var onWait: ((Int) -> Void)?
 
-    private var keys: [Key] = []
+    /// Queued input: keys as the decoder would deliver them, or raw units it still has to decode.
+    private enum Input {
+        case key(Key)
+        case raw(RawInput)
+    }
+
+    private var keys: [Input] = []
     private var keyIndex = 0
+    private var decoder = InputDecoder()
     private var needsFullRedraw = true
 
     public init(width: Int, height: Int, glyphs: GlyphSet = .unicode) {
@@ -34,16 +41,23 @@ public final class InMemoryTerminal: TerminalBackend {
     }
 
     /// Queues keys for `readKey`.
-    public func enqueue(_ newKeys: Key...) { keys.append(contentsOf: newKeys) }
+    public func enqueue(_ newKeys: Key...) { keys.append(contentsOf: newKeys.map(Input.key)) }
 
     /// Queues the characters of `text` as `.char` keys.
-    public func type(_ text: String) { keys.append(contentsOf: text.map { Key.char($0) }) }
+    public func type(_ text: String) { keys.append(contentsOf: text.map { Input.key(.char($0)) }) }
+
+    /// Queues `text` as the bytes a terminal sends (escape sequences included), decoded as the
+    /// real terminal decodes them; raw units queued together arrive together.
+    public func send(_ text: String) { keys.append(contentsOf: text.unicodeScalars.map { Input.raw(.character($0.value)) }) }
+
+    /// Queues raw units as `get_wch` would return them (key codes included).
+    public func send(_ units: [RawInput]) { keys.append(contentsOf: units.map(Input.raw)) }
 
     /// Changes the size and queues `.resize`, as a terminal window would.
     public func resize(width: Int, height: Int) {
         size = TerminalSize(width: width, height: height)
         needsFullRedraw = true
-        keys.append(.resize)
+        keys.append(.key(.resize))
     }
 
     /// Number of keys queued and not yet read.
@@ -64,9 +78,12 @@ public final class InMemoryTerminal: TerminalBackend {
     public func invalidate() { needsFullRedraw = true }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        if keyIndex < keys.count {
-            defer { keyIndex += 1 }
-            return keys[keyIndex]
+        if decoder.hasPendingInput || nextRaw(consume: false) != nil {
+            if let key = decoder.nextKey(timeoutMilliseconds: 0, read: { _ in nextRaw(consume: true) }) { return key }
+        }
+        if keyIndex < keys.count, case .key(let key) = keys[keyIndex] {
+            keyIndex += 1
+            return key
         }
         waits.append(timeoutMilliseconds)
         onWait?(timeoutMilliseconds)
@@ -74,4 +91,11 @@ public final class InMemoryTerminal: TerminalBackend {
     }
 
     public func shutdown() { isShutDown = true }
+
+    /// The next queued raw unit, nil when the queue is empty or a decoded key comes first.
+    private func nextRaw(consume: Bool) -> RawInput? {
+        guard keyIndex < keys.count, case .raw(let unit) = keys[keyIndex] else { return nil }
+        if consume { keyIndex += 1 }
+        return unit
+    }
 }

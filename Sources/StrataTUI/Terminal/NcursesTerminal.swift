@@ -11,7 +11,9 @@ import Darwin
 /// handlers (`SignalMonitor`) before `newterm` so ncurses does not exit on Ctrl-C itself, then
 /// cbreak (Ctrl-Z keeps working; ncurses' SIGTSTP handler suspends and repaints on `fg`),
 /// noecho, keypad, nonl, hidden cursor, 25 ms escape delay, default colours, and a C crash
-/// handler that restores the terminal before a crash report.
+/// handler that restores the terminal, then ends the process by the fatal signal (shim.c).
+/// Input goes through `InputDecoder` (escape sequences read whole), colours through
+/// `TerminalStyleResolver`.
 ///
 /// A class because it owns the terminal; not `Sendable`: the thread that creates it is the
 /// only one that may call it. `shutdown()` (also run by `deinit`) gives everything back.
@@ -29,11 +31,12 @@ public final class NcursesTerminal: TerminalBackend {
     private let screenHandle: OpaquePointer
     private let signals = SignalMonitor()
     private var pairs: ColorPairTable
-    private let defaultColor: (foreground: Int, background: Int)
+    private let resolver: TerminalStyleResolver
     private var previous: ScreenBuffer?
     private var needsFullRedraw = true
     private var isActive = true
     private var scalars: ContiguousArray<UInt32> = []
+    private var decoder = InputDecoder()
 
     /// Takes over the terminal. Throws when stdin/stdout is not a terminal, TERM is unusable
     /// or unknown; nothing is changed then.
@@ -69,10 +72,12 @@ public final class NcursesTerminal: TerminalBackend {
             colors = Int(strata_colors())
         }
         colorCount = colors
-        defaultColor = defaults
+        resolver = TerminalStyleResolver(colorCount: colors, defaultForeground: defaults.foreground,
+                                         defaultBackground: defaults.background)
         pairs = ColorPairTable(pairLimit: colors > 0 ? Int(strata_color_pairs()) : 0) { pair, foreground, background in
             init_pair(pair, foreground, background)
         }
+        decoder = InputDecoder(mouseReportTail: InputDecoder.mouseReportTail(kmous: strata_terminfo_string("kmous").map { String(cString: $0) }))
         strata_capture_restore_sequence()
         strata_install_crash_handlers(STDOUT_FILENO)
     }
@@ -111,15 +116,18 @@ public final class NcursesTerminal: TerminalBackend {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isActive else { return nil }
+        let key = decoder.nextKey(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
+        if key == .resize { needsFullRedraw = true }
+        return key
+    }
+
+    /// One unit from `get_wch`, waiting up to `timeoutMilliseconds`; nil when none came.
+    private func readRaw(timeoutMilliseconds: Int) -> RawInput? {
         wtimeout(window, Int32(clamping: max(0, timeoutMilliseconds)))
         var code: wint_t = 0
         let result = wget_wch(window, &code)
-        if result == KEY_CODE_YES {
-            let key = KeyDecoder.decode(keyCode: Int32(bitPattern: code))
-            if key == .resize { needsFullRedraw = true }
-            return key
-        }
-        return result == OK ? KeyDecoder.decode(character: UInt32(code)) : nil
+        if result == KEY_CODE_YES { return .keyCode(Int32(bitPattern: code)) }
+        return result == OK ? .character(UInt32(code)) : nil
     }
 
     public func shutdown() {
@@ -134,22 +142,13 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// Draws one cell with `setcchar` + `mvwadd_wch`. O(1), no allocation after the first call.
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let style = cell.style
+        let style = resolver.resolve(cell.style)
         var attributes = strata_attr_normal()
         if style.bold { attributes |= strata_attr_bold() }
         if style.dim { attributes |= strata_attr_dim() }
         if style.underline { attributes |= strata_attr_underline() }
-        var reverse = style.reverse
-        var pair: Int16 = 0
-        if colorCount > 0 {
-            let foreground = style.foreground?.paletteIndex(forColorCount: colorCount) ?? defaultColor.foreground
-            let background = style.background?.paletteIndex(forColorCount: colorCount) ?? defaultColor.background
-            pair = pairs.pair(foreground: foreground, background: background)
-        } else if style.background != nil {
-            // Monochrome: a background colour marks a highlight; keep it visible as reverse video.
-            reverse = true
-        }
-        if reverse { attributes |= strata_attr_reverse() }
+        if style.reverse { attributes |= strata_attr_reverse() }
+        let pair = colorCount > 0 ? pairs.pair(foreground: style.foreground, background: style.background) : 0
 
         scalars.removeAll(keepingCapacity: true)
         if isUTF8 || cell.glyph.isASCII {

@@ -42,20 +42,23 @@ enum ExplorerFixtures {
         return keys.flatMap { host.dispatch(.key($0), to: &state) }
     }
 
-    /// Runs the real loop on an in-memory terminal with `keys` queued, quits once they are
-    /// handled and drawn, and returns the screen and the final state. Time is a fake clock
-    /// advanced by every wait, so nothing sleeps.
-    static func runOnTerminal(_ state: ExplorerState, keys: [Key], width: Int, height: Int,
+    /// Runs the real loop on an in-memory terminal with `keys` queued, then `input` as raw
+    /// terminal bytes, and returns the screen and the final state once they are handled and
+    /// drawn. It stops the loop as a hang-up would (a signal, not `q`, which closes an open
+    /// overlay instead of quitting). Time is a fake clock advanced by every wait, so nothing
+    /// sleeps.
+    static func runOnTerminal(_ state: ExplorerState, keys: [Key], input: String = "", width: Int, height: Int,
                               glyphs: GlyphSet = .unicode) -> (lines: [String], state: ExplorerState, terminal: InMemoryTerminal) {
         let terminal = InMemoryTerminal(width: width, height: height, glyphs: glyphs)
         for key in keys { terminal.enqueue(key) }
+        terminal.send(input)
         let clock = FakeClock()
         terminal.onWait = { [unowned terminal] milliseconds in
             clock.now += UInt64(max(1, milliseconds)) * 1_000_000
-            if !clock.quitQueued {
-                clock.quitQueued = true
-                terminal.enqueue(.char("q"))
-            }
+            // The first wait ends the drain after the last key; the loop renders, then waits
+            // again: stop there, with the frame after every key on the screen.
+            if clock.idleWaits > 0 { terminal.pendingSignal = .hangup }
+            clock.idleWaits += 1
         }
         let outcome = ExplorerLauncher.run(state, on: terminal, host: NoSessionHost(), framesPerSecond: 30, clock: { clock.now })
         return (terminal.screen.lines(), outcome.state, terminal)
@@ -64,6 +67,6 @@ enum ExplorerFixtures {
     /// A clock the test advances; a class so the loop and the terminal's wait share it.
     final class FakeClock {
         var now: UInt64 = 1_000_000_000
-        var quitQueued = false
+        var idleWaits = 0
     }
 }

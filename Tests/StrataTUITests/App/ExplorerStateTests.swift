@@ -65,10 +65,11 @@ struct ExplorerStateTests {
     }
 
     @Test("→ steps one event and ← rewinds exactly to the same state hash")
-    func stepAndRewind() {
+    func stepAndRewind() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("]")], on: &state)
-        let hash = state.stateHash
+        // A paused state always shows its hash; nil == nil must not pass for a match.
+        let hash = try #require(state.stateHash)
         ExplorerFixtures.press([.right], on: &state)
         #expect(state.replayer.position == 101)
         #expect(state.stateHash != hash)
@@ -101,18 +102,16 @@ struct ExplorerStateTests {
         #expect(state.focus == .recommendations)
         let second = state.recommendations[1].item
         let effects = ExplorerFixtures.press([.char("j"), .char("r")], on: &state)
-        #expect(effects.count == 1)
-        if case .persist(let decision) = effects.first {
-            #expect(decision.item == second)
-            #expect(!decision.accepted)
-        }
+        #expect(effects == [.persist(ReplayDecision(position: 100, user: state.focusedUser, item: second, accepted: false))])
+        #expect(state.lastDecision?.accepted == false)
     }
 
     @Test("a rewind over a decision replays it: the hash comes back")
-    func rewindOverDecision() {
+    func rewindOverDecision() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("]"), .char("a"), .right, .right], on: &state)
-        let hash = state.stateHash
+        let hash = try #require(state.stateHash)
+        #expect(state.decisionCount == 1)
         ExplorerFixtures.press([.left, .left, .left, .right, .right, .right], on: &state)
         #expect(state.stateHash == hash)
     }
@@ -192,6 +191,62 @@ struct ExplorerStateTests {
         let effects = ExplorerFixtures.press([.char("q")], on: &state)
         #expect(state.shouldQuit)
         #expect(effects == [.quit])
+    }
+
+    /// Issue 8 item 22: `q` in help or details fell through to the key map and quit.
+    @Test("q closes help, details, the user picker and the search instead of quitting",
+          arguments: [[Key.char("?")], [.tab, .enter], [.tab, .tab, .enter], [.tab, .tab, .tab, .enter], [.char("u")], [.char("/")]])
+    func qClosesOverlays(opening: [Key]) {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("]")] + opening, on: &state)
+        #expect(state.overlay != nil, "\(opening) opens no overlay")
+        var effects = ExplorerFixtures.press([.char("q")], on: &state)
+        if case .userPicker = state.overlay { effects += ExplorerFixtures.press([.escape], on: &state) }
+        if case .search = state.overlay { effects += ExplorerFixtures.press([.escape], on: &state) }
+        #expect(state.overlay == nil)
+        #expect(!state.shouldQuit)
+        #expect(!effects.contains(.quit))
+        // Back in the panes, q quits.
+        #expect(ExplorerFixtures.press([.char("q")], on: &state) == [.quit])
+        #expect(state.shouldQuit)
+    }
+
+    /// Issue 8 item 20: in the Stream pane's details, `a` accepted the selected recommendation
+    /// behind the overlay instead of the item shown.
+    @Test("a and r in details answer the item the details show", arguments: [true, false])
+    func detailsAnswerTheirItem(accepting: Bool) throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("]"), .tab, .tab, .enter], on: &state)
+        #expect(state.focus == .stream)
+        guard case .details(let shown, _) = state.overlay else {
+            Issue.record("Enter in the Stream pane opens no details")
+            return
+        }
+        let streamItem = state.dataset.events[99].item
+        #expect(shown.item == streamItem)
+        let selectedRecommendation = try #require(state.recommendations.first).item
+        #expect(selectedRecommendation != streamItem, "the fixture must tell the two items apart")
+        let effects = ExplorerFixtures.press([.char(accepting ? "a" : "r")], on: &state)
+        #expect(effects == [.persist(ReplayDecision(position: 100, user: state.focusedUser, item: streamItem, accepted: accepting))])
+        #expect(state.replayer.decisions.map(\.item) == [streamItem])
+        #expect(state.lastDecision?.title == shown.title)
+        #expect(state.lastDecision?.probabilityBefore == shown.probability)
+        // The details stay open on the same item and list the decision in its history.
+        guard case .details(let after, _) = state.overlay else {
+            Issue.record("the details closed after the decision")
+            return
+        }
+        #expect(after.item == streamItem)
+        #expect(after.history.contains { $0.isDecision && $0.action == (accepting ? "accepted" : "rejected") })
+    }
+
+    @Test("outside details, a still answers the selected recommendation")
+    func acceptWithoutDetails() {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("]"), .tab, .char("j"), .char("j")], on: &state)
+        let third = state.recommendations[2].item
+        #expect(ExplorerFixtures.press([.char("a")], on: &state)
+                == [.persist(ReplayDecision(position: 100, user: state.focusedUser, item: third, accepted: true))])
     }
 
     @Test("t overlays the ground truth on a scenario, and only there")

@@ -1,14 +1,23 @@
 import StrataCore
+import StrataTestSupport
 import Testing
 @testable import StrataTUI
 
 /// Panes and their helpers on small fixtures, line by line.
 @Suite("Explorer panes")
 struct PaneRenderingTests {
-    static func render(width: Int, height: Int, _ draw: (inout ScreenBuffer) -> Void) -> [String] {
-        var buffer = TestScreen.marked(width: width, height: height, marker: " ")
-        draw(&buffer)
-        return buffer.lines()
+    /// Renders into a `width`×`height` area framed by one cell of `.` markers on every side, so
+    /// drawing outside the area fails; returns the area's lines, where `.` is a cell the pane
+    /// left untouched (a space marker could tell neither apart from a written blank).
+    static func render(width: Int, height: Int, _ draw: (inout ScreenBuffer, Rect) -> Void,
+                       sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+        var buffer = TestScreen.marked(width: width + 2, height: height + 2)
+        draw(&buffer, Rect(x: 1, y: 1, width: width, height: height))
+        let lines = buffer.lines()
+        let untouched = String(repeating: ".", count: width + 2)
+        #expect(lines.first == untouched && lines.last == untouched, "drew above or below its area", sourceLocation: sourceLocation)
+        #expect(lines.allSatisfy { $0.first == "." && $0.last == "." }, "drew left or right of its area", sourceLocation: sourceLocation)
+        return lines.dropFirst().dropLast().map { String($0.dropFirst().dropLast()) }
     }
 
     @Test("numbers: grouping, fixed decimals, signs, percentages")
@@ -77,13 +86,13 @@ struct PaneRenderingTests {
 
     @Test("the too-small notice, exactly")
     func tooSmall() {
-        let lines = Self.render(width: 40, height: 5) { buffer in TooSmallNotice.render(in: buffer.area, into: &buffer) }
+        let lines = Self.render(width: 40, height: 5) { buffer, area in TooSmallNotice.render(in: area, into: &buffer) }
         #expect(lines == [
-            "                                        ",
-            "           Terminal too small           ",
-            "   40x5: Strata needs at least 50x15    ",
-            "Enlarge the window, or press q to quit. ",
-            "                                        ",
+            "........................................",
+            "...........Terminal too small...........",
+            "...40x5: Strata needs at least 50x15....",
+            "Enlarge the window, or press q to quit..",
+            "........................................",
         ])
     }
 
@@ -91,40 +100,66 @@ struct PaneRenderingTests {
     func streamPane() {
         var state = ExplorerFixtures.tinyState()
         ExplorerFixtures.press([.right, .right, .right, .char("a")], on: &state)
-        let lines = Self.render(width: 48, height: 7) { buffer in
-            StreamPane.render(state, in: buffer.area, focused: false, into: &buffer, glyphs: .unicode)
+        let lines = Self.render(width: 48, height: 7) { buffer, area in
+            StreamPane.render(state, in: area, focused: false, into: &buffer, glyphs: .unicode)
         }
         #expect(lines == Self.expectedStream, "\(lines.joined(separator: "\n"))")
     }
 
     static let expectedStream = [
         "┌ Stream · 3 / 40 ─────────────────────────────┐",
-        "│   1 u3   dislike   Romance film 1-0          │",
-        "│   2 u3   rate 3.0  Sci-Fi film 0-0           │",
-        "│   3 u1   dislike   Sci-Fi film 1-1           │",
-        "│     ✓ accepted by u3: Sci-Fi film 0-1        │",
-        "│   4 u3   rate 3.0  Sci-Fi film 1-0           │",
+        "│.  1.u3  .dislike  .Romance film 1-0..........│",
+        "│.  2.u3  .rate 3.0 .Sci-Fi film 0-0...........│",
+        "│.  3.u1  .dislike  .Sci-Fi film 1-1...........│",
+        "│.    ✓ accepted by u3: Sci-Fi film 0-1........│",
+        "│.  4.u3  .rate 3.0 .Sci-Fi film 1-0...........│",
         "└──────────────────────────────────────────────┘",
     ]
+
+    /// Issue 8 item 23: ratings were coloured with 4 and 2 whatever the model's thresholds.
+    @Test("the stream pane colours ratings with the model's configured thresholds")
+    func ratingColoursFollowTheConfiguration() throws {
+        let catalogue = StreamBuilder.catalogue(tops: 2, subs: 2, perLeaf: 2)
+        let ratings: [Double] = [5, 4.5, 4, 3.5, 3, 2]
+        let events = ratings.enumerated().map { Event(time: Int64(60 * $0.offset), user: 0, item: $0.offset, action: .rate, value: $0.element) }
+        let dataset = Dataset(name: "ratings", catalogue: catalogue, userIDs: ["u1"], events: events)
+        var config = ModelConfig.standard
+        config.gains.positiveRating = 4.5
+        config.gains.negativeRating = 3.5
+        var state = ExplorerState(replayer: Replayer(dataset: dataset, config: config), configuration: .init(sourceLabel: "ratings"),
+                                  size: TerminalSize(width: 120, height: 40))
+        ExplorerFixtures.press(Array(repeating: .right, count: ratings.count), on: &state)
+        var buffer = ScreenBuffer(width: 48, height: ratings.count + 2)
+        StreamPane.render(state, in: buffer.area, focused: false, into: &buffer, glyphs: .unicode)
+        let lines = buffer.lines()
+        var colours: [Color?] = []
+        for (row, rating) in ratings.enumerated() {
+            let line = lines[row + 1]
+            let column = try #require(line.firstRange(of: "rate " + NumberText.fixed(rating, decimals: 1)), "row \(row): \(line)")
+            colours.append(buffer[line.distance(from: line.startIndex, to: column.lowerBound), row + 1].style.foreground)
+        }
+        // 5 and 4.5 are liked (≥ 4.5); 4 is lukewarm; 3.5 and below are disliked (≤ 3.5).
+        #expect(colours == [.green, .green, nil, .red, .red, .red], "\(lines.joined(separator: "\n"))")
+    }
 
     @Test("the tree pane: bars, shares, arrows and labels per tier")
     func treePane() {
         var state = ExplorerFixtures.tinyState()
         ExplorerFixtures.press(Array(repeating: .right, count: 12), on: &state)
-        let lines = Self.render(width: 72, height: 8) { buffer in
-            TreePane.render(state, in: buffer.area, focused: true, into: &buffer, glyphs: .unicode)
+        let lines = Self.render(width: 72, height: 8) { buffer, area in
+            TreePane.render(state, in: area, focused: true, into: &buffer, glyphs: .unicode)
         }
         #expect(lines == Self.expectedTree, "\(lines.joined(separator: "\n"))")
     }
 
     static let expectedTree = [
         "┌ Interests · u3 · 7 events ───────────────────────────────────────────┐",
-        "│ interest                 short      medium       long      label     │",
-        "│ ▾ Sci-Fi              ███··  60%↓ ███··  60%↓ ███··  60%↓  dormant   │",
-        "│   · Sub 0             ▋····  13%↓ ▊····  14%↓ ▊····  14%↓  core      │",
-        "│   · Sub 1             ████▍  87%↑ ████▎  86%↑ ████▎  86%↑  dormant   │",
-        "│ ▸ Romance             ██···  40%↑ ██···  40%↑ ██···  40%↑  core      │",
-        "│                                                                      │",
+        "│.interest.................short......medium.......long......label.....│",
+        "│.▾ Sci-Fi..............███··  60%↓.███··  60%↓.███··  60%↓..dormant...│",
+        "│.  · Sub 0.............▋····  13%↓.▊····  14%↓.▊····  14%↓..core......│",
+        "│.  · Sub 1.............████▍  87%↑.████▎  86%↑.████▎  86%↑..dormant...│",
+        "│.▸ Romance.............██···  40%↑.██···  40%↑.██···  40%↑..core......│",
+        "│......................................................................│",
         "└──────────────────────────────────────────────────────────────────────┘",
     ]
 
@@ -143,8 +178,8 @@ struct PaneRenderingTests {
         let (marks, accepted) = TimelineStrip.marks(state, width: 40)
         #expect(marks[19] == .decision)
         #expect(accepted[19] == true)
-        let lines = Self.render(width: 40, height: 1) { buffer in
-            TimelineStrip.render(state, in: buffer.area, into: &buffer, glyphs: .ascii)
+        let lines = Self.render(width: 40, height: 1) { buffer, area in
+            TimelineStrip.render(state, in: area, into: &buffer, glyphs: .ascii)
         }
         #expect(lines[0].count == 40)
         #expect(Array(lines[0])[19] == "*")
