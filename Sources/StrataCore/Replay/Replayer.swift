@@ -27,8 +27,16 @@ public struct Replayer: Sendable {
         self.checkpointInterval = checkpointInterval
         self.keepsCheckpoints = keepsCheckpoints
         model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
-        hitRate = RunningHitRate(every: hitRateEvery)
+        hitRate = RunningHitRate(every: Self.hitRateInterval(every: hitRateEvery, catalogueSize: dataset.catalogue.count))
         if keepsCheckpoints { checkpoints[0] = (model.checkpointCopy(), hitRate) }
+    }
+
+    /// The running HR@10 ranks a positive against the whole catalogue, so on a large catalogue
+    /// it samples fewer positives: every `every`-th up to 20,000 items, then proportionally
+    /// more rarely (4 M items: every 2,000th), so its cost per positive stays about 20,000 item
+    /// scores (Docs/model.md §12).
+    public static func hitRateInterval(every: Int, catalogueSize: Int) -> Int {
+        max(every, every * (catalogueSize / 20_000))
     }
 
     /// Positions that hold a checkpoint, ascending (for tests and the memory report).

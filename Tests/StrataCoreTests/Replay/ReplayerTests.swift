@@ -102,5 +102,12 @@ import Testing
         #expect(headless.model.stateHash == reference.model.stateHash)
         #expect(headless.model.decisionCount == 1)
     }
+
+    @Test func runningHitRateSamplesLessOnLargeCatalogues() {
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 1_682) == 10)
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 39_999) == 10)
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 4_000_000) == 2_000)
+        #expect(Self.replayer().hitRate.every == 10)
+    }
 }
 
