@@ -17,7 +17,7 @@ public enum ShapedLogWriter {
     public static func write(_ log: ShapedLog, layout: Layout, chunk sink: ([UInt8]) throws -> Void) throws -> Int {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 256)
-        if layout == .csv { buffer.append(contentsOf: Array("user,item,time,action,value,category\n".utf8)) }
+        if layout == .csv { buffer.append(contentsOf: "user,item,time,action,value,category\n".utf8) }
         var cursor = log.start()
         var lines = 0
         while let row = log.next(&cursor) {
@@ -26,7 +26,7 @@ public enum ShapedLogWriter {
                 append("u", row.user, to: &buffer); buffer.append(0x2C)
                 append("i", row.item, to: &buffer); buffer.append(0x2C)
                 append("", Int(row.time), to: &buffer); buffer.append(0x2C)
-                buffer.append(contentsOf: Array(row.action.rawValue.utf8)); buffer.append(0x2C)
+                buffer.append(contentsOf: row.action.rawValue.utf8); buffer.append(0x2C)
                 if let value = row.value { append("", Int(value), to: &buffer) }
                 buffer.append(0x2C)
                 topName(log.shape, row.top, into: &buffer)
@@ -36,7 +36,7 @@ public enum ShapedLogWriter {
                 append("", row.user, to: &buffer); buffer.append(0x2C)
                 append("", row.item, to: &buffer); buffer.append(0x2C)
                 append("", row.top * log.size.subCategories + row.sub, to: &buffer); buffer.append(0x2C)
-                buffer.append(contentsOf: Array(behaviour(row.action).utf8)); buffer.append(0x2C)
+                buffer.append(contentsOf: behaviour(row.action).utf8); buffer.append(0x2C)
                 append("", Int(row.time), to: &buffer)
             }
             buffer.append(0x0A)
@@ -64,7 +64,7 @@ public enum ShapedLogWriter {
                          "Thriller", "War", "Western", "Biography"]
 
     static func topName(_ shape: ShapedLog.Shape, _ top: Int, into buffer: inout [UInt8]) {
-        if shape == .ml10m && top < genres.count { buffer.append(contentsOf: Array(genres[top].utf8)); return }
+        if shape == .ml10m && top < genres.count { buffer.append(contentsOf: genres[top].utf8); return }
         append("cat", top, to: &buffer)
     }
 
@@ -79,7 +79,7 @@ public enum ShapedLogWriter {
 
     @inline(__always)
     static func append(_ prefix: String, _ value: Int, to buffer: inout [UInt8]) {
-        if !prefix.isEmpty { buffer.append(contentsOf: Array(prefix.utf8)) }
+        if !prefix.isEmpty { buffer.append(contentsOf: prefix.utf8) }
         var v = value
         if v < 0 { buffer.append(0x2D); v = -v }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
