@@ -105,7 +105,7 @@ extension ModelConfig {
             key: "seed", range: .unsigned, use: .learning,
             render: { String($0.seed) },
             assign: { (config, text) throws(ModelConfigError) in config.seed = try SettingRange.unsigned.parseUnsigned(text, key: "seed") }),
-    ]
+    ] + featureSwitchSettings   // features.* (Features/FeatureSwitches.swift)
 
     /// The setting of a key, nil for an unknown key.
     public static func setting(_ key: String) -> ModelSetting? { settings.first { $0.key == key } }

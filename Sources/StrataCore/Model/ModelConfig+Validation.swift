@@ -22,6 +22,7 @@ extension ModelConfig {
             var probe = self
             try setting.assign(&probe, text)
         }
+        try checkFeatureSwitches()
         guard gains.negativeRating < gains.positiveRating else {
             throw ModelConfigError(key: "negative_rating", value: SettingRange.text(gains.negativeRating),
                                    allowed: "below positive_rating (\(SettingRange.text(gains.positiveRating)))", reason: "out of range")

@@ -38,6 +38,9 @@ public struct ModelConfig: Hashable, Sendable, Codable {
     /// Catalogues up to this size score every unseen item instead of generating candidates.
     public var exhaustiveCandidateLimit = 5000
     public var seed: UInt64 = 42
+    /// Ablation switches (`features.*` keys); nil means every feature on, and is what an older
+    /// session's JSON decodes to (Features/FeatureSwitches.swift).
+    public var features: FeatureSwitches?
 
     public enum Exploration: Hashable, Sendable, Codable {
         case none

@@ -87,6 +87,8 @@ extension StrataModel {
             x[layout.segmentIndex] = segment >= 0 ? log1pDecayed(segmentPopularity[segment].value(of: i, at: clock)) : 0
         }
         x[layout.biasIndex] = 1
+        // Ablation switches: a feature that is off is exactly 0 (FeatureSwitches).
+        if let featureMask { for k in 0..<x.count where !featureMask[k] { x[k] = 0 } }
     }
 
     /// An item's co-occurrence and popularity terms as the prepared bulk-scoring tables hold them

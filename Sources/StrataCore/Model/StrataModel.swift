@@ -17,6 +17,8 @@ public struct StrataModel: Sendable {
     let decay: [DecayTable]
     /// `ρ^k` for the co-occurrence feature, k < recentPositives (Docs/model.md §7).
     let recencyWeights: [Double]
+    /// Which features are on (`config.features`); nil when all are, the default path.
+    let featureMask: [Bool]?
 
     public internal(set) var users: [UserState] = []
     public internal(set) var learner: FTRLProximal
@@ -60,7 +62,11 @@ public struct StrataModel: Sendable {
         topLevelMasks = Self.topLevelMasks(of: catalogue)
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
         recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
-        learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: layout.priorWeights())
+        featureMask = config.featureSwitches.mask(for: layout)
+        // A switched-off feature starts (and, never non-zero, stays) at weight 0 (FeatureSwitches).
+        var prior = layout.priorWeights()
+        if let featureMask { for k in prior.indices where !featureMask[k] { prior[k] = 0 } }
+        learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: prior)
         cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
         popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
         segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),

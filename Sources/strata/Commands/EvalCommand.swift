@@ -32,8 +32,8 @@ struct EvalCommand: ParsableCommand {
             throw ValidationError("--models: unknown model '\(SettingRange.shown(model))'; known: \(Self.knownModels.joined(separator: ", "))")
         }
         // Options a run would not read are refused rather than ignored (issue 8).
-        if !overrides.settings.isEmpty && !models.contains("strata") {
-            throw ValidationError("--set: eval does not use it without the strata model (--models \(models.joined(separator: " ")))")
+        if overrides.isOverridden && !models.contains("strata") {
+            throw ValidationError("--set, --config: eval does not use them without the strata model (--models \(models.joined(separator: " ")))")
         }
         if let halfLife {
             do { try SettingRange.halfLife.check(halfLife, key: "--half-life") } catch { throw ValidationError("\(error)") }

@@ -55,7 +55,7 @@ struct ExploreCommand: ParsableCommand {
         let loaded = try source.load()
         let requested = try requestedConfig()
         let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested,
-                                                                     overridden: !overrides.settings.isEmpty) }
+                                                                     overridden: overrides.isOverridden) }
         let store = opened?.store
         let config = opened?.config ?? requested
         var replayer = Replayer(dataset: loaded.dataset, config: config)

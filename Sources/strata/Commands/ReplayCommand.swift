@@ -55,7 +55,7 @@ struct ReplayCommand: ParsableCommand {
         var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
         if let session {
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config,
-                                                 overridden: !overrides.settings.isEmpty)
+                                                 overridden: overrides.isOverridden)
             store = opened.store
             if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false) }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
