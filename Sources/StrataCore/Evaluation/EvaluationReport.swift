@@ -21,6 +21,31 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
     public var positives: Int
     public var events: Int
     public var skippedRepeats: Int
+    /// Beyond EVALUATION.md (issue 12 item 4), present when computed: 95 % bootstrap intervals
+    /// `[low, high]` (`hr10_ci95`, …) and how they were made (`ci95_unit`: users or time-blocks,
+    /// `ci95_clusters`, `ci95_resamples`, `ci95_seed`); metrics per window of `window` events.
+    public var hitRateAt10CI95: ConfidenceInterval?
+    public var ndcgAt10CI95: ConfidenceInterval?
+    public var mrrCI95: ConfidenceInterval?
+    public var ci95Unit: String?
+    public var ci95Clusters: Int?
+    public var ci95Resamples: Int?
+    public var ci95Seed: UInt64?
+    public var window: Int?
+    public var windows: [WindowMetrics]?
+    /// `A` or `B` in a comparison (`eval --compare`).
+    public var side: String?
+
+    /// Sets the `*_ci95` fields.
+    public mutating func attach(_ intervals: MetricIntervals) {
+        hitRateAt10CI95 = intervals.hitRateAt10
+        ndcgAt10CI95 = intervals.ndcgAt10
+        mrrCI95 = intervals.mrr
+        ci95Unit = intervals.unit.rawValue
+        ci95Clusters = intervals.clusters
+        ci95Resamples = intervals.resamples
+        ci95Seed = intervals.seed
+    }
 
     public init(model: String, hitRateAt10: Double, ndcgAt10: Double, mrr: Double, evaluated: Int,
                 wallSeconds: Double, learnEventsPerSecond: Double, dataSHA256: [String: String],
@@ -57,5 +82,15 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
         case positives
         case events
         case skippedRepeats = "skipped_repeats"
+        case hitRateAt10CI95 = "hr10_ci95"
+        case ndcgAt10CI95 = "ndcg10_ci95"
+        case mrrCI95 = "mrr_ci95"
+        case ci95Unit = "ci95_unit"
+        case ci95Clusters = "ci95_clusters"
+        case ci95Resamples = "ci95_resamples"
+        case ci95Seed = "ci95_seed"
+        case window
+        case windows
+        case side
     }
 }

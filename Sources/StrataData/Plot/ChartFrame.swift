@@ -22,7 +22,7 @@ struct ChartFrame {
 
     /// Lays out the plot area leaving room for y tick labels of `yLabelCharacters` and a
     /// legend of `legendNames` at the right.
-    init(layout: SVGChart.Layout, yLabelCharacters: Int, legendNames: [String]) {
+    init(layout: SVGChart.Layout, yLabelCharacters: Int, legendNames: [String], noteLines: Int = 0) {
         self.layout = layout
         let font = Double(layout.fontSize)
         let charWidth = font * 0.6
@@ -30,7 +30,7 @@ struct ChartFrame {
         let legendWidth = legendNames.isEmpty ? 0 : Double(longest) * charWidth + 40
         left = Double(yLabelCharacters) * charWidth + font * 2 + 14
         right = Double(layout.width) - max(legendWidth, 20) - 10
-        top = font * 1.33 + 24
+        top = font * 1.33 + 24 + Double(noteLines) * (font + 4)
         bottom = Double(layout.height) - font * 3 - 14
     }
 
@@ -44,6 +44,21 @@ struct ChartFrame {
             ("y", PlotNumber.px(font + 8)), ("text-anchor", "middle"),
             ("font-size", PlotNumber.fixed(font, 1)), ("font-weight", "bold"),
         ], text: title)
+    }
+
+    /// Lines of text under the title (a comparison's paired difference), room made by
+    /// `noteLines` in `init`.
+    func drawNotes(_ document: inout SVGDocument, _ notes: [String]) {
+        guard !notes.isEmpty else { return }
+        let font = Double(layout.fontSize)
+        document.openGroup("notes")
+        for (index, note) in notes.enumerated() {
+            document.element("text", [
+                ("class", "note"), ("x", PlotNumber.px(Double(layout.width) / 2)),
+                ("y", PlotNumber.px(font * 1.33 + 8 + (font + 4) * Double(index + 1))), ("text-anchor", "middle"),
+            ], text: note)
+        }
+        document.closeGroup()
     }
 
     /// Horizontal grid, y tick labels, the y axis line and its rotated title.

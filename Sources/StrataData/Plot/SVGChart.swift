@@ -56,9 +56,14 @@ public enum SVGChart {
     public struct BarGroup: Sendable, Hashable {
         public var name: String
         public var values: [Double]
-        public init(name: String, values: [Double]) {
+        /// Error bars: for each category the interval's low and high end (empty: none drawn).
+        public var lower: [Double]
+        public var upper: [Double]
+        public init(name: String, values: [Double], lower: [Double] = [], upper: [Double] = []) {
             self.name = name
             self.values = values
+            self.lower = lower
+            self.upper = upper
         }
     }
 

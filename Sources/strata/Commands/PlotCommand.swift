@@ -11,16 +11,19 @@ struct PlotCommand: ParsableCommand {
         discussion: """
         Charts: shares (stacked areas of a user's top-level shares in one temporal tier), \
         weights (learned weights over time), drift (short-vs-long cosine with alerts marked), \
-        ab (prequential metrics of the base config against --b-set overrides).
+        ab (prequential metrics of A, the base config, against B: --b-set overrides or --compare \
+        MODEL|FILE, with 95 % bootstrap error bars and the paired difference), prequential \
+        (HR@10 over windows of --window events, for A and B: the prequential curves).
         """
     )
 
-    enum Chart: String, ExpressibleByArgument, CaseIterable { case shares, weights, drift, ab }
+    enum Chart: String, ExpressibleByArgument, CaseIterable { case shares, weights, drift, ab, prequential }
 
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var overrides: ConfigOverrides
+    @OptionGroup var progressOptions: ProgressOptions
 
-    @Option(name: .long, help: "Which chart: shares, weights, drift or ab.")
+    @Option(name: .long, help: "Which chart: shares, weights, drift, ab or prequential.")
     var chart: Chart
 
     @Option(name: .shortAndLong, help: "The SVG file to write (written atomically).")
@@ -35,23 +38,55 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .long, help: "Top-level nodes to draw (comma-separated names); default: the six largest, the rest as 'other'.")
     var nodes: String?
 
-    @Option(name: .customLong("b-set"), help: ArgumentHelp("Override for configuration B of the ab chart (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("b-set"), help: ArgumentHelp("Override for configuration B of the ab and prequential charts (repeatable).", valueName: "key=value"))
     var bSettings: [String] = []
 
-    @Option(name: .long, help: "ab chart: evaluate every N-th positive.")
+    @Option(name: .long, help: ArgumentHelp("ab and prequential charts: B is this model (strata, most-popular, decayed-popular, item-knn) or the strata model with this config file; --b-set applies on top.", valueName: "model|file"))
+    var compare: String?
+
+    @Option(name: .long, help: "ab and prequential charts: evaluate every N-th positive.")
     var every = 1
+
+    @Option(name: .long, help: "prequential chart: stream events per window (default: a 50th of the stream).")
+    var window: Int?
+
+    @Option(name: .long, help: "ab chart: bootstrap resamples for the error bars (1 to 100000).")
+    var resamples = 1000
+
+    @Option(name: .customLong("ci-seed"), help: "ab chart: seed of the bootstrap.")
+    var ciSeed: UInt64 = 42
+
+    @Option(name: .customLong("ci-unit"), help: "ab chart: what the bootstrap resamples: users, time-blocks or auto.")
+    var ciUnit = "auto"
+
+    var comparesModels: Bool { chart == .ab || chart == .prequential }
 
     func validate() throws {
         // The chart is SVG whatever the name says: a foreign extension is refused, not ignored.
         guard output.lowercased().hasSuffix(".svg") else {
             throw ValidationError("--output \(InputText.escaped(output)): plot writes SVG; use a .svg file name")
         }
-        if chart == .ab && bSettings.isEmpty { throw ValidationError("--chart ab needs at least one --b-set key=value for configuration B") }
+        if chart == .ab && bSettings.isEmpty && compare == nil {
+            throw ValidationError("--chart ab needs configuration B: --b-set key=value or --compare MODEL|FILE")
+        }
         // Options the chosen chart does not read are refused, not ignored (issue 8).
-        if chart != .ab && !bSettings.isEmpty { throw ValidationError("--b-set: only --chart ab uses it (this is --chart \(chart.rawValue))") }
+        if !comparesModels && !bSettings.isEmpty { throw ValidationError("--b-set: only --chart ab and prequential use it (this is --chart \(chart.rawValue))") }
+        if !comparesModels && compare != nil { throw ValidationError("--compare: only --chart ab and prequential use it (this is --chart \(chart.rawValue))") }
+        if chart != .prequential && window != nil { throw ValidationError("--window: only --chart prequential uses it (this is --chart \(chart.rawValue))") }
         if chart != .shares && nodes != nil { throw ValidationError("--nodes: only --chart shares uses it (this is --chart \(chart.rawValue))") }
-        if chart == .ab && user != nil { throw ValidationError("--user: --chart ab evaluates every user; leave it out") }
+        if comparesModels && user != nil { throw ValidationError("--user: --chart \(chart.rawValue) evaluates every user; leave it out") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
+        if let window, !(1...1_000_000_000).contains(window) { throw ValidationError("--window must be from 1 to 1000000000, got \(window)") }
+        guard (1...100_000).contains(resamples) else { throw ValidationError("--resamples must be from 1 to 100000, got \(resamples)") }
+        guard ["auto", "users", "time-blocks"].contains(ciUnit) else {
+            throw ValidationError("--ci-unit \(InputText.quoted(ciUnit)): expected auto, users or time-blocks")
+        }
+        if let compare, !EvalCommand.knownModels.contains(compare), !FileManager.default.fileExists(atPath: compare) {
+            throw ValidationError("--compare \(InputText.quoted(compare)): not a model (\(EvalCommand.knownModels.joined(separator: ", "))) and no such config file")
+        }
+        if !bSettings.isEmpty, let compare, compare != "strata", EvalCommand.knownModels.contains(compare) {
+            throw ValidationError("--b-set: B is \(compare), which has no settings; --b-set changes the strata model")
+        }
     }
 
     func run() throws {
@@ -61,6 +96,7 @@ struct PlotCommand: ParsableCommand {
         let svg: String
         switch chart {
         case .ab: svg = try abChart(loaded, config: config)
+        case .prequential: svg = try prequentialChart(loaded, config: config)
         case .shares, .weights, .drift: svg = try timeChart(loaded, config: config)
         }
         try AtomicFileWriter.write(svg, to: output)
@@ -133,19 +169,91 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
-    private func abChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
-        let configB = try ConfigOverrides.apply(bSettings, to: config, option: "--b-set", command: "plot --chart ab", uses: [.learning])
-        let dataset = loaded.dataset
-        let evaluator = PrequentialEvaluator(every: every)
-        var groups: [SVGChart.BarGroup] = []
-        for (name, settings) in [("A (base)", config), ("B (" + bSettings.joined(separator: ", ") + ")", configB)] {
-            var model = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, config: settings, userCount: dataset.userIDs.count))
-            let report = evaluator.evaluate(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds)
-            groups.append(.init(name: name, values: [report.hitRateAt10, report.ndcgAt10, report.mrr]))
-            printError("\(InputText.escaped(name)): HR@10 \(report.hitRateAt10) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
+    /// Model B: a baseline named by `--compare`, or the strata model with the `--compare` file
+    /// (else A's config) and `--b-set` on top; its name for legends.
+    private func modelB(_ config: ModelConfig) throws -> (model: String, config: ModelConfig, name: String) {
+        if let compare, EvalCommand.knownModels.contains(compare), compare != "strata" {
+            return (compare, config, "B (\(compare))")
         }
-        return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
-                                    categories: ["HR@10", "NDCG@10", "MRR"], groups: groups,
-                                    layout: SVGChart.Layout(metadata: ["config": config.settingsRecord, "config_b": configB.settingsRecord]))
+        var base = config
+        var described: [String] = []
+        if let compare, compare != "strata" {
+            base = try ConfigOverrides.load(compare, onto: ModelConfig(), option: "--compare", command: "plot --chart \(chart.rawValue)", uses: [.learning])
+            described.append((compare as NSString).lastPathComponent)
+        }
+        let b = try ConfigOverrides.apply(bSettings, to: base, option: "--b-set", command: "plot --chart \(chart.rawValue)", uses: [.learning])
+        described += bSettings
+        return ("strata", b, "B (" + (described.isEmpty ? "strata" : described.joined(separator: ", ")) + ")")
     }
+
+    /// A (the base config) and B evaluated on the same positives.
+    private func evaluatePair(_ loaded: LoadedSource, config: ModelConfig)
+        throws -> (a: (EvaluationReport, [EvaluatedPositive]), b: (EvaluationReport, [EvaluatedPositive]), bName: String, bConfig: ModelConfig?) {
+        let b = try modelB(config)
+        let total = loaded.dataset.events.count
+        let a = try EvalCommand.evaluate("strata", config: config, halfLife: nil, every: every, loaded: loaded,
+                                         progress: progressOptions.reporter("plot: A", total: total))
+        let evaluatedB = try EvalCommand.evaluate(b.model, config: b.config, halfLife: nil, every: every, loaded: loaded,
+                                                  progress: progressOptions.reporter("plot: B", total: total))
+        return (a, evaluatedB, b.name, b.model == "strata" ? b.config : nil)
+    }
+
+    private func metadata(_ config: ModelConfig, _ configB: ModelConfig?) -> [String: [String: String]] {
+        var metadata = ["config": config.settingsRecord]
+        if let configB { metadata["config_b"] = configB.settingsRecord }
+        return metadata
+    }
+
+    private func abChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
+        let pair = try evaluatePair(loaded, config: config)
+        let bootstrap = Bootstrap(resamples: resamples, seed: ciSeed, unit: ciUnit == "auto" ? nil : Bootstrap.Unit(rawValue: ciUnit))
+        var groups: [SVGChart.BarGroup] = []
+        for (name, run) in [("A (base)", pair.a), (pair.bName, pair.b)] {
+            let (report, evaluated) = run
+            let ci = bootstrap.intervals(of: evaluated)
+            groups.append(.init(name: name, values: [report.hitRateAt10, report.ndcgAt10, report.mrr],
+                                lower: [ci.hitRateAt10.low, ci.ndcgAt10.low, ci.mrr.low],
+                                upper: [ci.hitRateAt10.high, ci.ndcgAt10.high, ci.mrr.high]))
+            printError("\(InputText.escaped(name)): HR@10 \(report.hitRateAt10) \(ci.hitRateAt10.pair) NDCG@10 \(report.ndcgAt10) MRR \(report.mrr)")
+        }
+        let comparison: PairedComparison
+        do {
+            comparison = try bootstrap.compare(pair.a.1, pair.b.1)
+        } catch {
+            throw CLIError("--chart ab: \(error)")
+        }
+        let d = comparison.hitRateAt10
+        let notes = [
+            "A − B: HR@10 \(Self.signed(d.value)) [\(Self.signed(d.interval.low)), \(Self.signed(d.interval.high))], "
+                + "NDCG@10 \(Self.signed(comparison.ndcgAt10.value)), MRR \(Self.signed(comparison.mrr.value)) over \(comparison.evaluated) paired positives",
+            "paired bootstrap over \(comparison.clusters) \(comparison.unit == .users ? "users" : "time blocks") (\(comparison.resamples) resamples): "
+                + "p \(Self.pValue(d.pBootstrap)); sign test on hits \(comparison.hitsOnlyA):\(comparison.hitsOnlyB), p \(Self.pValue(comparison.hitSignTestP)); "
+                + "error bars: 95 % intervals",
+        ]
+        printError(notes.joined(separator: "\n"))
+        return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
+                                    categories: ["HR@10", "NDCG@10", "MRR"], groups: groups, notes: notes,
+                                    layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig)))
+    }
+
+    private func prequentialChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
+        let pair = try evaluatePair(loaded, config: config)
+        let events = loaded.dataset.events.count
+        let size = window ?? max(1, (events + 49) / 50)
+        var series: [SVGChart.Series] = []
+        for (name, run) in [("A (base)", pair.a), (pair.bName, pair.b)] {
+            let windows = WindowMetrics.windows(of: run.1, size: size, events: events)
+            // A window with nothing evaluated breaks the line (NaN) rather than reading 0.
+            series.append(.init(name: name, points: windows.map { .init(x: Double($0.end), y: $0.hitRateAt10 ?? .nan) }))
+        }
+        return SVGChart.lines(title: "Prequential HR@10 on \(loaded.label), windows of \(size) events (every \(every))",
+                              xLabel: "stream position (end of window)", yLabel: "HR@10 in window", series: series,
+                              layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig)))
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+
+    static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "−") + fixed(abs(value), 4) }
+
+    static func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : "= " + fixed(p, 3) }
 }
