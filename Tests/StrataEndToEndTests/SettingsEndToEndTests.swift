@@ -63,7 +63,7 @@ struct SettingsEndToEndTests {
               (["eval", "--set", "mmr_lambda=0.5"], "--set mmr_lambda: eval does not use this setting"),
               (["eval", "--models", "item-knn", "--half-life", "100"], "--half-life: eval does not use it without the decayed-popular model"),
               (["plot", "--chart", "weights", "--nodes", "Drama", "-o", "/tmp/never.svg"], "--nodes: only --chart shares uses it"),
-              (["plot", "--chart", "shares", "--b-set", "seed=2", "-o", "/tmp/never.svg"], "--b-set: only --chart ab uses it"),
+              (["plot", "--chart", "shares", "--b-set", "seed=2", "-o", "/tmp/never.svg"], "--b-set: only --chart ab and prequential use it"),
           ])
     func refusals(arguments: [String], message: String) throws {
         let run = try StrataBinary.run(arguments)
