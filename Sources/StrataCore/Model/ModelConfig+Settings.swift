@@ -69,6 +69,7 @@ extension ModelConfig {
         .number("popularity_half_life", .halfLife, get: { $0.popularityHalfLife }, set: { $0.popularityHalfLife = $1 }),
         .count("popularity_clock_step", 1...1_000_000, get: { $0.popularityClockStep }, set: { $0.popularityClockStep = $1 }),
         .count("cooccurrence_window", 0...1000, get: { $0.cooccurrenceWindow }, set: { $0.cooccurrenceWindow = $1 }),
+        .count("cooccurrence_neighbours", 0...100_000, get: { $0.cooccurrenceNeighbours }, set: { $0.cooccurrenceNeighbours = $1 }),
         .count("recent_positives", 0...100, get: { $0.recentPositives }, set: { $0.recentPositives = $1 }),
         .number("cooccurrence_recency", .fraction, get: { $0.cooccurrenceRecency }, set: { $0.cooccurrenceRecency = $1 }),
 

@@ -17,6 +17,14 @@ public struct ModelConfig: Hashable, Sendable, Codable {
     public var popularityClockStep = 64
     /// Co-occurrence pairs a positive with this many previous positives of the user (0 = all).
     public var cooccurrenceWindow = 20
+    /// Neighbours kept in each item's co-occurrence row (space-saving; 0 = unbounded). Optional
+    /// only so that a config written before the bound existed (no key) decodes as unbounded,
+    /// which is what it ran with.
+    var cooccurrenceNeighbourLimit: Int? = 500
+    public var cooccurrenceNeighbours: Int {
+        get { cooccurrenceNeighbourLimit ?? 0 }
+        set { cooccurrenceNeighbourLimit = newValue }
+    }
     /// Recent positives whose co-occurrence neighbours feed the feature and candidates.
     public var recentPositives = 10
     /// Weight ρ^k of the k-th most recent positive in the co-occurrence feature.

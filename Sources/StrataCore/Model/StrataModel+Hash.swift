@@ -5,7 +5,7 @@ extension StrataModel {
     /// any number changes it; the same events and decisions give the same digest on every run.
     public var stateHash: String {
         var h = StateHasher()
-        h.combine("strata-state-v2")
+        h.combine("strata-state-v3")
         h.combine(position)
         h.combine(decisionCount)
         h.combine(users.count)
@@ -42,9 +42,12 @@ extension StrataModel {
         h.combine(learner.n)
         h.combine(learner.updates)
         h.combine(cooccurrence.itemCount)
-        for row in 0..<cooccurrence.neighbours.count {
-            h.combine(cooccurrence.neighbours[row])
-            h.combine(cooccurrence.counts[row])
+        for row in cooccurrence.rows {
+            // Canonical form: kept neighbours ascending (the slot layout is not state).
+            let entries = row.sortedEntries
+            h.combine(entries.map { Int($0.key) })
+            h.combine(entries.map { Double($0.count) })
+            h.combine(entries.map { Double($0.error) })
         }
         h.combine(popularity.scaled); h.combine(popularity.origin)
         for counts in segmentPopularity { h.combine(counts.scaled); h.combine(counts.origin) }

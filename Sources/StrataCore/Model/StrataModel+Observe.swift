@@ -106,6 +106,12 @@ extension StrataModel {
         if config.gains.isPositive(event.action, value: event.value) {
             cooccurrence.recordPositive(item: event.item, history: users[u].positives[...], window: config.cooccurrenceWindow)
             users[u].positives.append(event.item)
+            // Only the last max(window, K) positives are ever read (pairs, the feature, the
+            // reasons): older ones go, so a user's state stays bounded (unless window = 0).
+            let kept = max(config.cooccurrenceWindow, config.recentPositives)
+            if config.cooccurrenceWindow > 0 && users[u].positives.count > kept {
+                users[u].positives.removeFirst(users[u].positives.count - kept)
+            }
             popularity.add(1, to: event.item, at: clock)
             let segment = users[u].segment
             if segment >= 0 { segmentPopularity[segment].add(1, to: event.item, at: clock) }

@@ -229,7 +229,8 @@ extension StrataModel {
         var neighbours: [ItemIndex] = []
         var listed = coocScores.map { _ in false }
         for p in users[user].positives.reversed().prefix(config.recentPositives) {
-            for j in cooccurrence.neighbours[p] where coocScores[Int(j)] > 0 && !listed[Int(j)] {
+            cooccurrence.rows[p].forEach { j, _ in
+                guard coocScores[Int(j)] > 0 && !listed[Int(j)] else { return }
                 listed[Int(j)] = true
                 neighbours.append(Int(j))
             }

@@ -243,12 +243,15 @@ extension StrataModel {
     mutating func finishBulkScoring(user u: UserIndex) {
         for t in 0..<tiers.count { users[u].profiles[t].clear(&scratch.bulk.linear, offset: linearIndex.profileOffset) }
         let rows = users[u].positives.reversed().prefix(config.recentPositives)
-        let touched = rows.reduce(0) { $0 + cooccurrence.neighbours[$1].count }
+        let touched = rows.reduce(0) { $0 + cooccurrence.neighbourCount(of: $1) }
         if touched > scratch.bulk.cooccurrence.count / 4 {
             // Long rows: zeroing the whole table is cheaper than revisiting them.
             scratch.bulk.cooccurrence.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         } else {
-            for p in rows { for j in cooccurrence.neighbours[p] { scratch.bulk.cooccurrence[Int(j)] = 0 } }
+            for p in rows {
+                let row = cooccurrence.rows[p]
+                row.forEach { j, _ in scratch.bulk.cooccurrence[Int(j)] = 0 }
+            }
         }
     }
 }

@@ -67,7 +67,7 @@ public struct StrataModel: Sendable {
         var prior = layout.priorWeights()
         if let featureMask { for k in prior.indices where !featureMask[k] { prior[k] = 0 } }
         learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: prior)
-        cooccurrence = CooccurrenceIndex(itemCount: catalogue.count)
+        cooccurrence = CooccurrenceIndex(itemCount: catalogue.count, neighbourLimit: config.cooccurrenceNeighbours)
         popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
         segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),
                                   count: config.segmentCount)

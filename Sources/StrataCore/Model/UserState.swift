@@ -8,7 +8,8 @@ public struct UserState: Sendable {
     /// Items the user has had in any event (never recommended again), sorted ascending:
     /// O(log n) lookup, no hashing, and already in the order the state hash reads.
     public internal(set) var seen: [Int32] = []
-    /// Positives in stream order (co-occurrence pairs and the "because you liked" reasons).
+    /// The latest positives in stream order (co-occurrence pairs and the "because you liked"
+    /// reasons): the last max(cooccurrence window, recent positives), all when the window is 0.
     public internal(set) var positives: [ItemIndex] = []
     /// The user's segment (k-means cluster), −1 before the first refresh.
     public internal(set) var segment = -1

@@ -61,7 +61,7 @@ public struct ItemDetails: Hashable, Sendable {
         features.sort { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.name < $1.name) }
         let catalogue = model.catalogue
         let paths = catalogue.leaves[item].map { model.taxonomy.displayPath(of: $0, ascii: ascii) }
-        var neighbours = model.cooccurrence.neighbours[item].map { j in
+        var neighbours = model.cooccurrence.neighbours(of: item).map { j in
             Neighbour(title: catalogue.items[Int(j)].title, cosine: model.cooccurrence.cosine(item, Int(j)))
         }
         neighbours.sort { $0.cosine > $1.cosine || ($0.cosine == $1.cosine && $0.title < $1.title) }
