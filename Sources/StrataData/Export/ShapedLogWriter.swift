@@ -14,7 +14,9 @@ public enum ShapedLogWriter {
 
     /// Streams every event of `log` into `sink` in chunks; returns the number of lines.
     @discardableResult
-    public static func write(_ log: ShapedLog, layout: Layout, chunk sink: ([UInt8]) throws -> Void) throws -> Int {
+    /// `progress` is told of the lines written after each chunk.
+    public static func write(_ log: ShapedLog, layout: Layout, progress: (Int) -> Void = { _ in },
+                             chunk sink: ([UInt8]) throws -> Void) throws -> Int {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 256)
         if layout == .csv { buffer.append(contentsOf: "user,item,time,action,value,category\n".utf8) }
@@ -44,6 +46,7 @@ public enum ShapedLogWriter {
             if buffer.count >= 1 << 16 {
                 try sink(buffer)
                 buffer.removeAll(keepingCapacity: true)
+                progress(lines)
             }
         }
         if !buffer.isEmpty { try sink(buffer) }

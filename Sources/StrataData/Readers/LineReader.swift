@@ -31,6 +31,10 @@ public final class LineReader {
     private let buffer: UnsafeMutablePointer<UInt8>
     private var hasher = SHA256()
     private var digestHex: String?
+    /// Told of the bytes read after each chunk (LoadOptions.progress).
+    public var progress: ReadProgress?
+    /// The file's size when opened (for progress; reading does not depend on it).
+    public let fileSize: Int
 
     /// Opens `path`; throws `fileNotFound`, or `unreadableFile` for what cannot be read or is not
     /// a regular file (a FIFO would block, a device never end: `RegularFile`).
@@ -46,6 +50,8 @@ public final class LineReader {
             throw DatasetError(file: path, kind: error == .notFound ? .fileNotFound : .unreadableFile, message: error.message)
         }
         descriptor = opened
+        var status = stat()
+        fileSize = fstat(opened, &status) == 0 ? Int(status.st_size) : 0
         capacity = self.chunkSize + self.maximumLineLength + 2
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
@@ -53,6 +59,7 @@ public final class LineReader {
     public convenience init(path: String, options: LoadOptions, validatesUTF8: Bool = true) throws {
         try self.init(path: path, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength,
                       validatesUTF8: validatesUTF8)
+        progress = options.progress
     }
 
     deinit {
@@ -145,6 +152,7 @@ public final class LineReader {
                 if count > 0 {
                     hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer + offset, count: count))
                     bytesRead += count
+                    progress?(path, bytesRead, fileSize)
                 }
                 return count
             }

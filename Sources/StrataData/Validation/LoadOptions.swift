@@ -1,3 +1,6 @@
+/// Bytes read so far of one file: (path, bytes read, file size in bytes).
+public typealias ReadProgress = @Sendable (_ path: String, _ bytesRead: Int, _ fileSize: Int) -> Void
+
 /// How a reader treats bad input.
 public struct LoadOptions: Sendable {
     public enum Mode: Sendable {
@@ -14,6 +17,9 @@ public struct LoadOptions: Sendable {
     public var maximumLineLength: Int
     /// Bytes read from the file per system call.
     public var chunkSize: Int
+    /// Called after every chunk a reader reads: (file, bytes read so far, file size). For a
+    /// progress line on long loads; nil (the default) costs nothing.
+    public var progress: ReadProgress?
 
     public init(mode: Mode = .skipBadLines, problemLimit: Int = 10,
                 maximumLineLength: Int = 1 << 20, chunkSize: Int = 1 << 20) {

@@ -46,9 +46,13 @@ struct DatasetsCommand: ParsableCommand {
         @Option(name: .long, help: "Column mapping for generic CSV/JSONL logs.")
         var map: String?
 
+        @OptionGroup var progressOptions: ProgressOptions
+
         func run() throws {
             let mapping = try map.map { try ColumnMapping(parsing: $0) }
-            let report = DatasetLoader.validate(at: path, mapping: mapping)
+            var options = LoadOptions.validation
+            options.progress = progressOptions.readProgress()
+            let report = DatasetLoader.validate(at: path, mapping: mapping, options: options)
             for line in report.renderedLines() { print(line) }
             if report.hasProblems { throw ExitCode(1) }
         }

@@ -118,7 +118,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let config = try evaluatedConfig()
-        let loaded = try source.load()
+        let loaded = try source.load(progress: progressOptions.readProgress())
         for warning in loaded.warnings { printError(warning) }
         let dataset = loaded.dataset
         var runs: [(name: String, report: EvaluationReport, evaluated: [EvaluatedPositive])] = []

@@ -90,7 +90,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try source.load()
+        let loaded = try source.load(progress: progressOptions.readProgress())
         for warning in loaded.warnings { printError(warning) }
         let config = try overrides.config(command: "plot", uses: [.learning])
         let svg: String

@@ -13,6 +13,7 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var overrides: ConfigOverrides
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Flag(name: .long, help: "Run without the terminal interface (required; the explorer is `strata explore`).")
     var headless = false
@@ -42,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try source.load()
+        let loaded = try source.load(progress: progressOptions.readProgress())
         for warning in loaded.warnings { printError(warning) }
         let config = try overrides.config(command: "replay", uses: [.learning])
         let dataset = try shard.map { loaded.dataset.restricted(to: try Self.parseShard($0)) } ?? loaded.dataset
@@ -71,8 +72,11 @@ struct ReplayCommand: ParsableCommand {
         let end = min(limit ?? dataset.events.count, dataset.events.count)
         let start = monotonicNanoseconds()
         var positives = 0
+        let progress = progressOptions.reporter("replay", total: end)
+        defer { progress.finish() }
         do {
             while replayer.position < end, let observation = replayer.step() {
+                if replayer.position & 4095 == 0 || replayer.position == end { progress.update(replayer.position) }
                 if replayer.model.config.gains.isPositive(observation.event.action, value: observation.event.value) { positives += 1 }
                 tracker.observe(observation, model: replayer.model)
                 if let traceWriter, focusUser == nil || focusUser == observation.event.user {

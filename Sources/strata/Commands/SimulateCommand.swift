@@ -22,6 +22,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Write to this file instead of stdout (written atomically).")
     var output: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Option(name: .long, help: "Override the scenario's seed.")
     var seed: UInt64?
 
@@ -67,7 +69,10 @@ struct SimulateCommand: ParsableCommand {
             if let items { size.items = items }
             let log = ShapedLog(shape: shape, size: size, seed: seed ?? 42)
             let file = try AtomicFileWriter(path: output)
-            let lines = try ShapedLogWriter.write(log, layout: layout) { try file.write(bytes: $0) }
+            let progress = progressOptions.reporter("simulate \(shape.rawValue)", total: size.events)
+            let lines = try ShapedLogWriter.write(log, layout: layout, progress: progress.update) { try file.write(bytes: $0) }
+            progress.update(lines)
+            progress.finish()
             try file.commit()
             printError("strata: wrote \(lines) events (\(log.itemCount) items, \(size.users) users) to \(InputText.escaped(output))")
             return

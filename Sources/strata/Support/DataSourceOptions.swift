@@ -25,12 +25,15 @@ struct DataSourceOptions: ParsableArguments {
         }
     }
 
-    /// Loads the source. Warnings (skipped lines) are returned for the caller to print.
-    func load() throws -> LoadedSource {
+    /// Loads the source. Warnings (skipped lines) are returned for the caller to print;
+    /// `progress` (ProgressOptions.readProgress) is told of the bytes read from each file.
+    func load(progress: ReadProgress? = nil) throws -> LoadedSource {
         if let dataset {
             let files = try resolveDataset(dataset)
             let mapping = try map.map { try ColumnMapping(parsing: $0) }
-            let loaded = try DatasetLoader.load(files, mapping: mapping, options: strict ? .strict : .standard)
+            var options: LoadOptions = strict ? .strict : .standard
+            options.progress = progress
+            let loaded = try DatasetLoader.load(files, mapping: mapping, options: options)
             var warnings: [String] = []
             if loaded.report.hasProblems {
                 warnings = loaded.report.renderedLines()
