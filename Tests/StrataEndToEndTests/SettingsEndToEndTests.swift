@@ -60,6 +60,8 @@ struct SettingsEndToEndTests {
               (["replay", "--headless", "--set", "segments=1000000000"], "--set segments=1000000000: out of range; allowed: a whole number from 1 to 64"),
               (["eval", "--half-life", "0"], "--half-life=0: out of range; allowed: a number from 1 to 1000000000000"),
               (["eval", "--set", "exploration=thompson"], "--set exploration: eval does not use this setting"),
+              (["eval", "--positives", "purchase,view"], "--positives: 'view' is not a positive action; allowed: click, cart, favourite, purchase, rate, accept (comma-separated)"),
+              (["eval", "--repeats", "sometimes"], "--repeats 'sometimes': expected skip or allow"),
               (["eval", "--set", "mmr_lambda=0.5"], "--set mmr_lambda: eval does not use this setting"),
               (["eval", "--models", "item-knn", "--half-life", "100"], "--half-life: eval does not use it without the decayed-popular model"),
               (["plot", "--chart", "weights", "--nodes", "Drama", "-o", "/tmp/never.svg"], "--nodes: only --chart shares uses it"),

@@ -16,6 +16,11 @@ public enum CandidateRank {
         }
     }
 
+    /// The rank among the whole catalogue, seen items included (`RepeatPolicy.allow`).
+    public static func rank(of target: ItemIndex, scores: [Double]) -> Int {
+        rank(of: target, scores: scores) { _ in true }
+    }
+
     /// The same with the user's seen items as a sorted list (`UserState.seen`), walked
     /// alongside the scores. The target itself never counts, seen or not.
     public static func rank(of target: ItemIndex, scores: [Double], seenSorted seen: [Int32]) -> Int {

@@ -35,6 +35,17 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
     public var windows: [WindowMetrics]?
     /// `A` or `B` in a comparison (`eval --compare`).
     public var side: String?
+    /// The protocol's positives and repeats (PositiveRule): `positive_actions`, `repeats`,
+    /// and with `repeats = allow` the repeats that were evaluated.
+    public var positiveActions: [String] = PositiveRule.standard.actionNames
+    public var repeats: String = RepeatPolicy.skip.rawValue
+    public var evaluatedRepeats: Int?
+
+    public mutating func record(_ rule: PositiveRule, evaluatedRepeats: Int) {
+        positiveActions = rule.actionNames
+        repeats = rule.repeats.rawValue
+        self.evaluatedRepeats = rule.repeats == .allow ? evaluatedRepeats : nil
+    }
 
     /// Sets the `*_ci95` fields.
     public mutating func attach(_ intervals: MetricIntervals) {
@@ -92,5 +103,8 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
         case window
         case windows
         case side
+        case positiveActions = "positive_actions"
+        case repeats
+        case evaluatedRepeats = "evaluated_repeats"
     }
 }

@@ -15,7 +15,7 @@ extension PrequentialEvaluator {
         var userCount = dataset.userIDs.count
         for event in dataset.events where event.user >= userCount { userCount = event.user + 1 }
         var run = PrequentialRun(itemCount: dataset.catalogue.count, userCount: userCount,
-                                 every: every, gains: gains)
+                                 every: every, gains: gains, rule: rule)
         var evaluated: [EvaluatedPositive] = []
         let start = clock()
         var testNanos: UInt64 = 0
@@ -30,7 +30,7 @@ extension PrequentialEvaluator {
         let wallNanos = clock() &- start
         let learnNanos = wallNanos >= testNanos ? wallNanos - testNanos : 0
         let learnSeconds = Double(learnNanos) / 1e9
-        let report = EvaluationReport(
+        var report = EvaluationReport(
             model: model.name,
             hitRateAt10: run.metrics.hitRateAt10,
             ndcgAt10: run.metrics.ndcgAt10,
@@ -46,6 +46,7 @@ extension PrequentialEvaluator {
             events: dataset.events.count,
             skippedRepeats: run.skippedRepeats
         )
+        report.record(rule, evaluatedRepeats: run.evaluatedRepeats)
         return (report, evaluated)
     }
 }

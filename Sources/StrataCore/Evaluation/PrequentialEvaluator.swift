@@ -8,11 +8,14 @@ public struct PrequentialEvaluator: Sendable {
     public var every: Int
     /// The positive predicate: `.rate` with value ≥ 4.0 (`ActionGains.positiveRating`).
     public var gains: ActionGains
+    /// Which actions are positives and whether repeats are evaluated (PositiveRule).
+    public var rule: PositiveRule
 
-    public init(every: Int = 1, gains: ActionGains = .standard) {
+    public init(every: Int = 1, gains: ActionGains = .standard, rule: PositiveRule = .standard) {
         precondition(every >= 1, "--every must be at least 1, got \(every)")
         self.every = every
         self.gains = gains
+        self.rule = rule
     }
 
     /// Runs `model` over `dataset.events` (already in stream order: readers stable-sort by
@@ -33,7 +36,7 @@ public struct PrequentialEvaluator: Sendable {
         var userCount = dataset.userIDs.count
         for event in dataset.events where event.user >= userCount { userCount = event.user + 1 }
         var run = PrequentialRun(itemCount: dataset.catalogue.count, userCount: userCount,
-                                 every: every, gains: gains)
+                                 every: every, gains: gains, rule: rule)
         let start = clock()
         var testNanos: UInt64 = 0
         for event in dataset.events {
@@ -45,7 +48,7 @@ public struct PrequentialEvaluator: Sendable {
         let wallNanos = clock() &- start
         let learnNanos = wallNanos >= testNanos ? wallNanos - testNanos : 0
         let learnSeconds = Double(learnNanos) / 1e9
-        return EvaluationReport(
+        var report = EvaluationReport(
             model: model.name,
             hitRateAt10: run.metrics.hitRateAt10,
             ndcgAt10: run.metrics.ndcgAt10,
@@ -61,5 +64,7 @@ public struct PrequentialEvaluator: Sendable {
             events: dataset.events.count,
             skippedRepeats: run.skippedRepeats
         )
+        report.record(rule, evaluatedRepeats: run.evaluatedRepeats)
+        return report
     }
 }

@@ -9,19 +9,25 @@
 /// `k % every == 0` *and* its item is a candidate. A positive whose item the user already had
 /// in an earlier event (a repeat) has no rank — the protocol's candidates exclude it — so it is
 /// not evaluated and is counted in `skippedRepeats`; it still takes its number k. ML-100k has
-/// no repeated (user, item) pair, so this never happens on the reference data.
+/// no repeated (user, item) pair, so this never happens on the reference data. With
+/// `rule.repeats == .allow` every selected positive is ranked against the whole catalogue
+/// (seen items included) and a repeat is counted in `evaluatedRepeats` (PositiveRule).
 public struct PrequentialRun {
     /// Evaluate every N-th positive (`--every N`); 1 evaluates them all.
     public let every: Int
     /// Decides which events are positives: `.rate` with value ≥ `positiveRating` (4.0), plus
     /// the positive non-rating actions of `ActionGains.isPositive`.
     public let gains: ActionGains
+    /// Which actions are positives and whether repeats are evaluated (default: EVALUATION.md's).
+    public let rule: PositiveRule
     /// Stream position of the next event.
     public private(set) var position = 0
     /// Positives met so far (the next positive's k).
     public private(set) var positives = 0
     /// Positives selected by `every` but skipped because the user already had the item.
     public private(set) var skippedRepeats = 0
+    /// Repeats evaluated (`rule.repeats == .allow`).
+    public private(set) var evaluatedRepeats = 0
     public private(set) var metrics = PrequentialMetrics()
     public private(set) var seen: SeenItems
     private var digest = RanksDigest()
@@ -30,10 +36,12 @@ public struct PrequentialRun {
     /// Whether `test` has run for the event at `position` (debug check of the call order).
     private var tested = false
 
-    public init(itemCount: Int, userCount: Int, every: Int = 1, gains: ActionGains = .standard) {
+    public init(itemCount: Int, userCount: Int, every: Int = 1, gains: ActionGains = .standard,
+                rule: PositiveRule = .standard) {
         precondition(every >= 1, "--every must be at least 1, got \(every)")
         self.every = every
         self.gains = gains
+        self.rule = rule
         self.seen = SeenItems(userCount: userCount, itemCount: itemCount)
         self.scores = [Double](repeating: 0, count: itemCount)
     }
@@ -43,7 +51,7 @@ public struct PrequentialRun {
 
     /// Whether the protocol counts `event` as a positive.
     @inline(__always)
-    public func isPositive(_ event: Event) -> Bool { gains.isPositive(event.action, value: event.value) }
+    public func isPositive(_ event: Event) -> Bool { rule.isPositive(event.action, value: event.value, gains: gains) }
 
     /// The test half: if `event` is an evaluated positive, scores the catalogue with `model`
     /// (before it learns the event) and records the target's rank. O(items) plus the model's
@@ -61,14 +69,18 @@ public struct PrequentialRun {
         let k = positives
         positives += 1
         guard k % every == 0 else { return nil }
-        if seen.contains(user: event.user, item: event.item) {
+        let isRepeat = seen.contains(user: event.user, item: event.item)
+        if isRepeat && rule.repeats == .skip {
             skippedRepeats += 1
             return nil
         }
+        if isRepeat { evaluatedRepeats += 1 }
         model.score(user: event.user, time: event.time, into: &scores)
         precondition(scores.count == seen.itemCount,
                      "\(model.name) resized the score buffer to \(scores.count), expected \(seen.itemCount)")
-        let rank = CandidateRank.rank(of: event.item, user: event.user, scores: scores, seen: seen)
+        let rank = rule.repeats == .skip
+            ? CandidateRank.rank(of: event.item, user: event.user, scores: scores, seen: seen)
+            : CandidateRank.rank(of: event.item, scores: scores)
         metrics.record(rank: rank)
         digest.record(position: position, rank: rank)
         return EvaluatedPositive(position: position, positiveNumber: k, user: event.user, item: event.item, rank: rank)

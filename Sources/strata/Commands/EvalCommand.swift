@@ -58,10 +58,28 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("per-user"), help: ArgumentHelp("Write every evaluated user's metrics to this file (.csv or .jsonl), per model.", valueName: "file"))
     var perUser: String?
 
+    @Option(name: .long, help: ArgumentHelp("What counts as a positive: actions, comma-separated, from rate (a rating at or above 4), click, cart, favourite, purchase, accept (default: all six).", valueName: "actions"))
+    var positives: String?
+
+    @Option(name: .long, help: ArgumentHelp("A positive whose item the user already had: skip it (EVALUATION.md) or allow it, ranked against the whole catalogue.", valueName: "skip|allow"))
+    var repeats = "skip"
+
     var isComparing: Bool { compare != nil || !bSettings.isEmpty }
+
+    /// The protocol's positives and repeats (Docs/evaluation.md "Positives and repeats").
+    func positiveRule() throws -> PositiveRule {
+        guard let policy = RepeatPolicy(rawValue: repeats) else {
+            throw ValidationError("--repeats \(InputText.quoted(repeats)): expected skip or allow")
+        }
+        let actions = try positives.map { text -> Set<Action> in
+            do { return try PositiveRule.parseActions(text) } catch { throw ValidationError("\(error)") }
+        } ?? PositiveRule.standardActions
+        return PositiveRule(actions: actions, repeats: policy)
+    }
 
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
+        _ = try positiveRule()
         for model in models where !Self.knownModels.contains(model) {
             throw ValidationError("--models: unknown model '\(SettingRange.shown(model))'; known: \(Self.knownModels.joined(separator: ", "))")
         }
@@ -128,7 +146,7 @@ struct EvalCommand: ParsableCommand {
             plan.append((b, try configB(), "B"))
         }
         for (name, settings, side) in plan {
-            var (report, evaluated) = try Self.evaluate(name, config: settings, halfLife: halfLife, every: every, loaded: loaded,
+            var (report, evaluated) = try Self.evaluate(name, config: settings, halfLife: halfLife, every: every, rule: try positiveRule(), loaded: loaded,
                                                        progress: progressOptions.reporter("eval \(name)\(side.map { " (\($0))" } ?? "")",
                                                                                           total: dataset.events.count))
             report.attach(bootstrap.intervals(of: evaluated))
@@ -156,10 +174,10 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// One model's prequential pass, with every evaluated positive.
-    static func evaluate(_ name: String, config: ModelConfig, halfLife: Double?, every: Int, loaded: LoadedSource,
+    static func evaluate(_ name: String, config: ModelConfig, halfLife: Double?, every: Int, rule: PositiveRule, loaded: LoadedSource,
                          progress: ProgressReporter) throws -> (EvaluationReport, [EvaluatedPositive]) {
         let dataset = loaded.dataset
-        let evaluator = PrequentialEvaluator(every: every)
+        let evaluator = PrequentialEvaluator(every: every, rule: rule)
         let n = dataset.catalogue.count
         defer { progress.finish() }
         switch name {

@@ -191,9 +191,9 @@ struct PlotCommand: ParsableCommand {
         throws -> (a: (EvaluationReport, [EvaluatedPositive]), b: (EvaluationReport, [EvaluatedPositive]), bName: String, bConfig: ModelConfig?) {
         let b = try modelB(config)
         let total = loaded.dataset.events.count
-        let a = try EvalCommand.evaluate("strata", config: config, halfLife: nil, every: every, loaded: loaded,
+        let a = try EvalCommand.evaluate("strata", config: config, halfLife: nil, every: every, rule: .standard, loaded: loaded,
                                          progress: progressOptions.reporter("plot: A", total: total))
-        let evaluatedB = try EvalCommand.evaluate(b.model, config: b.config, halfLife: nil, every: every, loaded: loaded,
+        let evaluatedB = try EvalCommand.evaluate(b.model, config: b.config, halfLife: nil, every: every, rule: .standard, loaded: loaded,
                                                   progress: progressOptions.reporter("plot: B", total: total))
         return (a, evaluatedB, b.name, b.model == "strata" ? b.config : nil)
     }
