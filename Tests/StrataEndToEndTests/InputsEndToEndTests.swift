@@ -270,6 +270,18 @@ struct InputsEndToEndTests {
         try FileManager.default.copyItem(atPath: StrataBinary.path, toPath: installed.path)
         let work = dir.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        // Another test's child process, forked while the copy was open for writing, can hold
+        // that descriptor until it execs: exec then fails with ETXTBSY ("Text file busy") for
+        // a moment. Wait for the copy to become executable instead of failing on the race.
+        for attempt in 1...50 {
+            do {
+                _ = try run(["--version"], in: work, executable: installed.path)
+                break
+            } catch let error as NSError where error.code == Int(ETXTBSY) || "\(error)".contains("busy") {
+                if attempt == 50 { throw error }
+                usleep(100_000)
+            }
+        }
         for name in ["steady", "drift", "emerging", "multi-user"] {
             let result = try #require(try run(["replay", "--headless", "--scenario", name, "--limit", "10"], in: work,
                                               executable: installed.path))
