@@ -37,10 +37,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
         .target(name: "StrataTUI", dependencies: ["StrataCore", "CNcursesw"]),
+        // BLAS for the sentence encoder (Debian's libopenblas-dev, Scripts/install-dependencies).
+        .target(name: "COpenBLAS", linkerSettings: [.linkedLibrary("openblas")]),
+        // The language model: BERT tokenizer, safetensors, encoder, pooling (Docs/language-model.md).
+        .target(name: "StrataLanguage", dependencies: ["COpenBLAS"]),
         .executableTarget(
             name: "strata",
             dependencies: [
-                "StrataCore", "StrataData", "StrataTUI",
+                "StrataCore", "StrataData", "StrataTUI", "StrataLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +61,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StrataDataTests", dependencies: ["StrataData", "StrataTestSupport"]),
+        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage", "StrataData", "StrataTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"], exclude: ["Snapshots/Golden"]),
         .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore", "StrataData", "StrataTestSupport"]),
     ]
