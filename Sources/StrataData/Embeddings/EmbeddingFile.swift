@@ -155,7 +155,7 @@ public enum EmbeddingFile {
                 throw DatasetError(file: path, line: lineNumber, kind: .malformedLine, message: "not a JSON object")
             }
             let id: String
-            if let text = object["id"] as? String { id = text } else if let number = object["id"] as? NSNumber, !(object["id"] is Bool) { id = number.stringValue } else {
+            if let text = object["id"] as? String { id = text } else if let number = object["id"].flatMap(jsonNumber), number == number.rounded(), abs(number) < 1e15 { id = String(Int(number)) } else {
                 throw DatasetError(file: path, line: lineNumber, field: "id", kind: .missingColumn, message: "expected a string or number id")
             }
             guard let values = object["embedding"] as? [Any], !values.isEmpty else {
@@ -164,10 +164,10 @@ public enum EmbeddingFile {
             var vector: [Float] = []
             vector.reserveCapacity(values.count)
             for (k, value) in values.enumerated() {
-                guard let number = value as? NSNumber, !(value is Bool), Float(truncating: number).isFinite else {
+                guard let number = jsonNumber(value), Float(number).isFinite else {
                     throw DatasetError(file: path, line: lineNumber, field: "embedding", kind: .invalidNumber, message: "element \(k + 1) is not a finite number")
                 }
-                vector.append(Float(truncating: number))
+                vector.append(Float(number))
             }
             if let first = vectors.first, first.count != vector.count {
                 throw DatasetError(file: path, line: lineNumber, field: "embedding", kind: .wrongFieldCount,
@@ -177,6 +177,17 @@ public enum EmbeddingFile {
             vectors.append(vector)
         }
         return EmbeddingTable(ids: ids, vectors: vectors)
+    }
+
+    /// A JSON number as Foundation's parser gives it (Int or Double; never a Bool).
+    static func jsonNumber(_ value: Any) -> Double? {
+        // Foundation gives NSNumber for numbers and booleans alike; a boolean's type is "c".
+        if let number = value as? NSNumber {
+            return String(cString: number.objCType) == "c" ? nil : number.doubleValue
+        }
+        if let double = value as? Double { return double }
+        if let int = value as? Int { return Double(int) }
+        return nil
     }
 
     // MARK: NumPy
