@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage", "StrataData", "StrataTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StrataTUITests", dependencies: ["StrataTUI", "StrataTestSupport"], exclude: ["Snapshots/Golden"]),
-        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore", "StrataData", "StrataTestSupport"]),
+        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore", "StrataData", "StrataLanguage", "StrataTestSupport"]),
     ]
 )

@@ -46,6 +46,8 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
         repeats = rule.repeats.rawValue
         self.evaluatedRepeats = rule.repeats == .allow ? evaluatedRepeats : nil
     }
+    /// Which item vectors the content features used (Docs/language-model.md §6); set by the CLI.
+    public var itemVectors: ItemVectorsRecord?
 
     /// Sets the `*_ci95` fields.
     public mutating func attach(_ intervals: MetricIntervals) {
@@ -106,5 +108,6 @@ public struct EvaluationReport: Codable, Hashable, Sendable {
         case positiveActions = "positive_actions"
         case repeats
         case evaluatedRepeats = "evaluated_repeats"
+        case itemVectors = "item_vectors"
     }
 }

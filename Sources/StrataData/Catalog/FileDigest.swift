@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// SHA-256 of a file, read in 1 MiB chunks.
-enum FileDigest {
-    static func sha256(ofFileAt path: String) throws -> String {
+public enum FileDigest {
+    public static func sha256(ofFileAt path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DatasetError(file: path, kind: .fileNotFound, message: "no such file")
         }

@@ -77,6 +77,11 @@ struct EvalCommand: ParsableCommand {
         return PositiveRule(actions: actions, repeats: policy)
     }
 
+    /// True when A or B is the strata model (the one that reads item vectors).
+    var usesStrataModel: Bool {
+        models.contains("strata") || (isComparing && !Self.knownModels.contains(where: { $0 != "strata" && $0 == compare }))
+    }
+
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
         _ = try positiveRule()
@@ -105,6 +110,9 @@ struct EvalCommand: ParsableCommand {
         // Options a run would not read are refused rather than ignored (issue 8).
         if overrides.isOverridden && !models.contains("strata") {
             throw ValidationError("--set, --config: eval does not use them without the strata model (--models \(models.joined(separator: " ")))")
+        }
+        if (source.embeddings != nil || source.embed != nil) && !usesStrataModel {
+            throw ValidationError("--embeddings, --embed: eval does not use item vectors without the strata model (--models \(models.joined(separator: " ")))")
         }
         if let halfLife {
             do { try SettingRange.halfLife.check(halfLife, key: "--half-life") } catch { throw ValidationError("\(error)") }
@@ -155,6 +163,7 @@ struct EvalCommand: ParsableCommand {
                 report.windows = WindowMetrics.windows(of: evaluated, size: window, events: dataset.events.count)
             }
             report.side = side
+            if name == "strata" { report.itemVectors = loaded.itemVectors }
             print(try JSONOutput.line(report))
             runs.append((name, report, evaluated))
         }

@@ -19,15 +19,33 @@ struct DataSourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop at the first bad line instead of skipping it.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Item vectors from a file (.itememb, .npy or .jsonl, e.g. from `strata embed`), matched by item id.", valueName: "file"))
+    var embeddings: String?
+
+    @Option(name: .long, help: ArgumentHelp("Compute item vectors with a language model (minilm or a sentence-transformers directory), cached.", valueName: "name|dir"))
+    var embed: String?
+
     func validate() throws {
         if dataset != nil && scenario != nil {
             throw ValidationError("give either --dataset or --scenario, not both")
         }
+        if embeddings != nil && embed != nil {
+            throw ValidationError("give either --embeddings FILE or --embed MODEL, not both")
+        }
     }
 
-    /// Loads the source. Warnings (skipped lines) are returned for the caller to print;
-    /// `progress` (ProgressOptions.readProgress) is told of the bytes read from each file.
+    /// Loads the source and attaches the item vectors of `--embeddings` / `--embed`
+    /// (Docs/language-model.md §6). Warnings (skipped lines, items without a vector) are
+    /// returned for the caller to print; `progress` (ProgressOptions.readProgress) is told of
+    /// the bytes read from each file.
     func load(progress: ReadProgress? = nil) throws -> LoadedSource {
+        var loaded = try loadItems(progress: progress)
+        try ItemVectorSource(embeddings: embeddings, embed: embed).attach(to: &loaded)
+        return loaded
+    }
+
+    /// Loads the source, items with the reader's fields only.
+    func loadItems(progress: ReadProgress? = nil) throws -> LoadedSource {
         if let dataset {
             let files = try resolveDataset(dataset)
             let mapping = try map.map { try ColumnMapping(parsing: $0) }
@@ -66,6 +84,8 @@ struct LoadedSource {
     var skippedLines = 0
     /// SHA-256 of each source file by file name (empty for scenarios).
     var fileDigests: [String: String] = [:]
+    /// Which item vectors the model's content features use (the reports' `item_vectors`).
+    var itemVectors = ItemVectorsRecord.tfidf
 }
 
 /// Loads a scenario: a built-in name (`demo`, `drift`, …: `BuiltInScenarios`, the same from

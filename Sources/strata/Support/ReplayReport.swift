@@ -76,6 +76,8 @@ struct ReplayReport: Encodable {
     var dataset: String
     var fingerprint: String
     var config: [String: String]
+    /// Which item vectors the content features used (Docs/language-model.md §6).
+    var itemVectors: ItemVectorsRecord
     var counts: Counts
     var stateHash: String
     var metrics: [String: Double]
@@ -93,6 +95,7 @@ struct ReplayReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case source, dataset, fingerprint, config, counts, metrics, weights, users, truth
+        case itemVectors = "item_vectors"
         case stateHash = "state_hash", tierWeights = "tier_weights", driftAlerts = "drift_alerts"
         case wallSeconds = "wall_s", eventsPerSecond = "events_per_s"
         case usersTotal = "users_total", usersTruncated = "users_truncated"
@@ -107,6 +110,7 @@ struct ReplayReport: Encodable {
         try c.encode(dataset, forKey: .dataset)
         try c.encode(fingerprint, forKey: .fingerprint)
         try c.encode(config, forKey: .config)
+        try c.encode(itemVectors, forKey: .itemVectors)
         try c.encode(counts, forKey: .counts)
         try c.encode(stateHash, forKey: .stateHash)
         try c.encode(metrics, forKey: .metrics)

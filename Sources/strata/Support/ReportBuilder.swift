@@ -44,7 +44,7 @@ enum ReportBuilder {
         ]
         return ReplayReport(
             source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
-            counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
+            itemVectors: source.itemVectors, counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
             users: users, usersExtent: .init(shown: users.count, total: focusUser == nil ? active.count : 1),
             driftAlerts: Array(alerts), driftAlertsExtent: .init(shown: alerts.count, total: model.driftAlerts.count), truth: truth.summary(model: model, userIDs: dataset.userIDs),
             wallSeconds: wall, eventsPerSecond: wall > 0 ? Double(replayer.position) / wall : 0)

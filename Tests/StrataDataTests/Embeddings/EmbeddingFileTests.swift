@@ -58,20 +58,41 @@ import Testing
         #expect(throws: DatasetError.self) { try EmbeddingFile.read(path: foreign) }
     }
 
-    @Test func attachingMatchesByIDAndCountsTheMissing() throws {
-        var dataset = Dataset(name: "tiny", catalogue: Catalogue(items: [
+    static func tinyDataset() -> Dataset {
+        Dataset(name: "tiny", catalogue: Catalogue(items: [
             Item(id: "1", title: "A", paths: [["X"]]), Item(id: "2", title: "B", paths: [["Y"]]), Item(id: "3", title: "C", paths: [["X", "Z"]]),
         ]), userIDs: ["u"], events: [])
+    }
+
+    @Test func attachingMatchesByIDWhenEveryItemHasAVector() throws {
+        var dataset = Self.tinyDataset()
         let before = dataset.catalogue.taxonomy.nodeCount
-        let table = EmbeddingTable(ids: ["3", "1", "99"], vectors: [[0, 1], [1, 0], [5, 5]])
+        let table = EmbeddingTable(ids: ["3", "1", "2"], vectors: [[0, 1], [1, 0], [2, 2]])
         let attachment = try EmbeddingAttachment.attach(table, source: "v.itememb", to: &dataset)
-        #expect(attachment == EmbeddingAttachment(source: "v.itememb", dimension: 2, matched: 2, missing: 1, unused: 1))
-        #expect(dataset.catalogue.items.map(\.embedding) == [[1, 0], [0, 0], [0, 1]])
+        #expect(attachment == EmbeddingAttachment(source: "v.itememb", dimension: 2, matched: 3, missing: 0))
+        #expect(attachment.fallbackWarning == nil)
+        #expect(dataset.catalogue.items.map(\.embedding) == [[1, 0], [2, 2], [0, 1]])
         #expect(dataset.catalogue.taxonomy.nodeCount == before)
         #expect(ItemVectors(catalogue: dataset.catalogue).usesEmbeddings)
+    }
 
-        let foreign = EmbeddingTable(ids: ["x", "y"], vectors: [[1], [2]])
-        #expect(throws: DatasetError.self) { try EmbeddingAttachment.attach(foreign, source: "other.itememb", to: &dataset) }
+    @Test func aFileMissingItemsAttachesNothingAndSaysSo() throws {
+        var dataset = Self.tinyDataset()
+        let table = EmbeddingTable(ids: ["3", "1"], vectors: [[0, 1], [1, 0]])
+        let attachment = try EmbeddingAttachment.attach(table, source: "v.itememb", to: &dataset)
+        #expect(attachment == EmbeddingAttachment(source: "v.itememb", dimension: 2, matched: 2, missing: 1))
+        #expect(attachment.fallbackWarning == "v.itememb: 1 of 3 items have no vector; using TF-IDF item vectors for all items (Docs/language-model.md §6)")
+        #expect(dataset.catalogue.items.allSatisfy { $0.embedding == nil })
+        #expect(!ItemVectors(catalogue: dataset.catalogue).usesEmbeddings)
+    }
+
+    @Test func anIDNotInTheDatasetNamesTheFileAndLine() throws {
+        var dataset = Self.tinyDataset()
+        let foreign = EmbeddingTable(ids: ["1", "99"], vectors: [[1], [2]])
+        #expect(throws: DatasetError(file: "other.itememb", line: 3, field: "id", kind: .outOfRange,
+                                     message: "'99' is not an item of 'tiny' (3 items): is it another dataset's file?")) {
+            try EmbeddingAttachment.attach(foreign, source: "other.itememb", to: &dataset)
+        }
         let rows = EmbeddingTable(ids: nil, vectors: [[1], [2]])
         #expect(throws: DatasetError.self) { try EmbeddingAttachment.attach(rows, source: "v.npy", to: &dataset) }
     }
