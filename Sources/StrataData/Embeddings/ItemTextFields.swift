@@ -4,8 +4,9 @@ import StrataCore
 /// Docs/language-model.md §5). The text is the non-empty (trimmed) parts in the order given,
 /// joined by ". " (by " " after a part that ends in `.`, `!` or `?`): `title` the title, `tags`
 /// the tags joined by ", ", `text` the item's free text, `paths` each category path as
-/// `A > B`, joined by ", ". The default, `title,tags`, gives
-/// "Toy Story (1995). Animation, Children's, Comedy" for ML-100k's first film.
+/// `A > B`, joined by ", ". The default, `title,tags`, gives ML-100k's first film as
+/// "Toy Story (1995). Animation, Children's, Comedy" from GroupLens' `u.item`, and as
+/// "Toy Story. Animation, Children's, Comedy" from RecBole's `ml-100k.item` (year apart).
 public struct ItemTextFields: Sendable, Hashable, CustomStringConvertible {
     public enum Field: String, Sendable, CaseIterable { case title, tags, text, paths }
 
