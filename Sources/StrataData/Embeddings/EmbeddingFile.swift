@@ -275,19 +275,6 @@ public enum EmbeddingFile {
     /// Shortest text that reads back as the same Float.
     static func number(_ value: Float) -> String { value == 0 ? "0" : "\(value)" }
 
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// The one JSON string escaper of the package (RFC 8259 §7).
+    static func jsonString(_ text: String) -> String { TraceJSONLEncoder.string(text) }
 }
