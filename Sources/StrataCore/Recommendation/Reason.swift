@@ -9,6 +9,8 @@ public enum Reason: Hashable, Sendable {
     case popular
     case segment(Int)
     case baseline
+    /// A model's own words (the baselines: "12 positives so far", "like Alien (cos 0.41)").
+    case note(String)
 
     /// The words shown, e.g. "Sci-Fi · long-term core", "because you liked Alien".
     public var text: String {
@@ -21,6 +23,7 @@ public enum Reason: Hashable, Sendable {
         case .popular: return "popular right now"
         case let .segment(segment): return "popular with users like you (segment \(segment + 1))"
         case .baseline: return "baseline"
+        case let .note(text): return text
         }
     }
 }

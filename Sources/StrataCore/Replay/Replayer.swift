@@ -3,9 +3,20 @@
 /// `checkpointInterval` events (the last 20 are kept, and the start), and going back restores
 /// the nearest checkpoint and re-replays stream and decisions from there. Deterministic: the state at position p depends only on the
 /// stream, the config and the decisions made before p.
+///
+/// With a `companion` (model B of `explore --compare`, or the shown model of `explore --model`)
+/// both models learn every event in lock step; the running metrics rank each sampled positive
+/// under both (`paired`); a decision reaches A, B or both (`ReplayDecision.side`). B keeps its
+/// own checkpoints (every `checkpointStride` × the interval) and, on a rewind, catches up alone
+/// to A's checkpoint before both step on together, so each side's state equals that model run
+/// alone with its decisions (Docs/explorer.md "A/B").
 public struct Replayer: Sendable {
     public let dataset: Dataset
     public private(set) var model: StrataModel
+    /// Model B, stepped in lock step with `model` (nil for a single model).
+    public private(set) var companion: (any Recommender)?
+    /// Both models' running metrics on the same positives (nil without a companion).
+    public private(set) var paired: PairedRunningMetrics?
     /// Decisions in the order they were made (sorted by position, stable).
     public private(set) var decisions: [ReplayDecision] = []
     public private(set) var hitRate: RunningHitRate
@@ -15,20 +26,28 @@ public struct Replayer: Sendable {
     public let keepsCheckpoints: Bool
     /// Recent checkpoints kept besides the one at the start.
     public let retainedCheckpoints = 20
-    private var checkpoints: [Int: (model: StrataModel, hitRate: RunningHitRate)] = [:]
+    private var checkpoints: [Int: (model: StrataModel, hitRate: RunningHitRate, paired: PairedRunningMetrics?)] = [:]
+    /// B at positions that are multiples of `checkpointInterval × checkpointStride`; 0 is B fresh.
+    private var companionCheckpoints: [Int: any Recommender] = [:]
     private var scores: [Double] = []
+    private var companionScores: [Double] = []
     /// The latest observation, for the stream pane and the timeline.
     public private(set) var lastObservation: Observation?
 
-    public init(dataset: Dataset, config: ModelConfig = .standard, checkpointInterval: Int = 500, hitRateEvery: Int = 10,
-                keepsCheckpoints: Bool = true) {
+    public init(dataset: Dataset, config: ModelConfig = .standard, companion: (any Recommender)? = nil,
+                checkpointInterval: Int = 500, hitRateEvery: Int = 10, keepsCheckpoints: Bool = true) {
         precondition(checkpointInterval > 0, "checkpoint interval must be positive, got \(checkpointInterval)")
         self.dataset = dataset
         self.checkpointInterval = checkpointInterval
         self.keepsCheckpoints = keepsCheckpoints
         model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
         hitRate = RunningHitRate(every: Self.hitRateInterval(every: hitRateEvery, catalogueSize: dataset.catalogue.count))
-        if keepsCheckpoints { checkpoints[0] = (model.checkpointCopy(), hitRate) }
+        self.companion = companion
+        if let companion {
+            paired = PairedRunningMetrics()
+            companionCheckpoints[0] = companion
+        }
+        if keepsCheckpoints { checkpoints[0] = (model.checkpointCopy(), hitRate, paired) }
     }
 
     /// The running HR@10 ranks a positive against the whole catalogue, so on a large catalogue
@@ -51,21 +70,44 @@ public struct Replayer: Sendable {
     @discardableResult
     public mutating func step() -> Observation? {
         guard let event = nextEvent else { return nil }
-        if model.config.gains.isPositive(event.action, value: event.value), hitRate.nextPositiveIsSampled() {
+        let isPositive = model.config.gains.isPositive(event.action, value: event.value)
+        if isPositive, hitRate.nextPositiveIsSampled() {
             model.scoreAll(user: event.user, into: &scores)
-            hitRate.record(rank: CandidateRank.rank(of: event.item, scores: scores, seenSorted: model.users[event.user].seen))
+            let seen = model.users[event.user].seen
+            let rank = CandidateRank.rank(of: event.item, scores: scores, seenSorted: seen)
+            hitRate.record(rank: rank)
+            if companion != nil {
+                // Both rank among the same candidates: the items the user has had in the stream.
+                if companionScores.count != dataset.catalogue.count { companionScores = Array(repeating: 0, count: dataset.catalogue.count) }
+                companion!.score(user: event.user, time: event.time, into: &companionScores)
+                paired?.record(rankA: rank, rankB: CandidateRank.rank(of: event.item, scores: companionScores, seenSorted: seen))
+            }
         }
         let observation = model.observe(event)
+        companion?.learn(event, isPositive: isPositive)
         lastObservation = observation
-        if keepsCheckpoints && model.position % checkpointInterval == 0 && checkpoints[model.position] == nil {
-            checkpoints[model.position] = (model.checkpointCopy(), hitRate)
-            // Memory stays bounded: only the last `retainedCheckpoints` are kept (plus the start);
-            // going back further re-replays from the start, still exactly.
-            let oldest = model.position - retainedCheckpoints * checkpointInterval
-            for key in checkpoints.keys where key > 0 && key < oldest { checkpoints[key] = nil }
-        }
+        if keepsCheckpoints { takeCheckpoints() }
         applyDecisions(at: model.position)
         return observation
+    }
+
+    private mutating func takeCheckpoints() {
+        let position = model.position
+        if position % checkpointInterval == 0 && checkpoints[position] == nil {
+            checkpoints[position] = (model.checkpointCopy(), hitRate, paired)
+            // Memory stays bounded: only the last `retainedCheckpoints` are kept (plus the start);
+            // going back further re-replays from the start, still exactly.
+            let oldest = position - retainedCheckpoints * checkpointInterval
+            for key in checkpoints.keys where key > 0 && key < oldest { checkpoints[key] = nil }
+        }
+        if let companion {
+            let interval = checkpointInterval * max(1, companion.checkpointStride)
+            if position % interval == 0 && companionCheckpoints[position] == nil {
+                companionCheckpoints[position] = companion
+                let oldest = position - retainedCheckpoints * interval
+                for key in companionCheckpoints.keys where key > 0 && key < oldest { companionCheckpoints[key] = nil }
+            }
+        }
     }
 
     /// Steps up to `count` events; returns how many were learned.
@@ -78,11 +120,13 @@ public struct Replayer: Sendable {
 
     /// Applies an accept/reject now and records it so every rewind and reopen replays it.
     @discardableResult
-    public mutating func decide(user: UserIndex, item: ItemIndex, accepted: Bool) -> Observation {
-        let decision = ReplayDecision(position: position, user: user, item: item, accepted: accepted)
+    public mutating func decide(user: UserIndex, item: ItemIndex, accepted: Bool, side: DecisionSide = .both) -> Observation {
+        let decision = ReplayDecision(position: position, user: user, item: item, accepted: accepted,
+                                      side: companion == nil ? .both : side)
         decisions.append(decision)
         // Checkpoints past this point were taken without this decision: they are stale now.
         for key in checkpoints.keys where key > position { checkpoints[key] = nil }
+        for key in companionCheckpoints.keys where key > position { companionCheckpoints[key] = nil }
         let observation = apply(decision)
         lastObservation = observation
         return observation
@@ -95,13 +139,19 @@ public struct Replayer: Sendable {
         let target = max(0, min(target, total))
         if target < position {
             let restore = checkpoints.keys.filter { $0 <= target }.max() ?? 0
+            let restored: Int
             if let checkpoint = checkpoints[restore] {
                 model = checkpoint.model.restoringLogs(from: model)
                 hitRate = checkpoint.hitRate
+                paired = checkpoint.paired
+                restored = restore
             } else {
                 model = StrataModel(catalogue: dataset.catalogue, config: model.config, userCount: dataset.userIDs.count)
                 hitRate = RunningHitRate(every: hitRate.every)
+                paired = companion == nil ? nil : PairedRunningMetrics()
+                restored = 0
             }
+            if companion != nil { restoreCompanion(to: restored) }
             lastObservation = nil
             // Decisions made exactly at the checkpoint's position come after its snapshot.
             applyDecisions(at: model.position)
@@ -125,12 +175,46 @@ public struct Replayer: Sendable {
         model.recommendations(for: user, count: count)
     }
 
+    /// The list model B shows `user` now, among the items the user has had in the stream.
+    public mutating func companionRecommendations(for user: UserIndex, count: Int) -> [Recommendation] {
+        guard companion != nil else { return [] }
+        let seen = model.user(user)?.seen ?? []
+        return companion!.recommendations(for: user, time: decisionTime(at: position), count: count, seenSorted: seen,
+                                          catalogue: dataset.catalogue, scores: &companionScores)
+    }
+
+    /// B's nearest checkpoint at or before `target`, then B alone through the stream and its
+    /// decisions up to `target` (decisions at `target` itself are applied by the caller).
+    private mutating func restoreCompanion(to target: Int) {
+        let start = companionCheckpoints.keys.filter { $0 <= target }.max() ?? 0
+        guard var b = companionCheckpoints[start] else { return }
+        let gains = model.config.gains
+        for p in start..<target {
+            for decision in decisions where decision.position == p && decision.reachesB {
+                b.decide(user: decision.user, item: decision.item, accepted: decision.accepted, time: decisionTime(at: p))
+            }
+            let event = dataset.events[p]
+            b.learn(event, isPositive: gains.isPositive(event.action, value: event.value))
+        }
+        companion = b
+    }
+
     private mutating func applyDecisions(at position: Int) {
         for decision in decisions where decision.position == position { _ = apply(decision) }
     }
 
+    /// A decision at position p happens at the time of the event learned last.
+    private func decisionTime(at position: Int) -> Int64 {
+        position > 0 ? dataset.events[position - 1].time : (dataset.events.first?.time ?? 0)
+    }
+
     private mutating func apply(_ decision: ReplayDecision) -> Observation {
-        let time = position > 0 ? dataset.events[position - 1].time : (dataset.events.first?.time ?? 0)
+        let time = decisionTime(at: position)
+        if decision.reachesB { companion?.decide(user: decision.user, item: decision.item, accepted: decision.accepted, time: time) }
+        guard decision.reachesA else {
+            let action: Action = decision.accepted ? .accept : .reject
+            return Observation(position: position, event: Event(time: time, user: decision.user, item: decision.item, action: action), gain: 0)
+        }
         return model.decide(user: decision.user, item: decision.item, accepted: decision.accepted, time: time)
     }
 }

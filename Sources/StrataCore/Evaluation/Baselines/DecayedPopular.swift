@@ -41,3 +41,20 @@ public struct DecayedPopular: RankingModel, Hashable, Sendable {
         hasPositive[item] = true
     }
 }
+
+extension DecayedPopular: Recommender {
+    public func reasons(user: UserIndex, item: ItemIndex, catalogue: Catalogue) -> [Reason] {
+        guard hasPositive[item] else { return [.note("no positive yet")] }
+        return [.note("decayed popularity, half-life \(Int(halfLifeSeconds)) s")]
+    }
+
+    public var stateHash: String {
+        var h = StateHasher()
+        h.combine("decayed-popular-v1")
+        h.combine(halfLifeSeconds)
+        h.combine(values)
+        h.combine(updatedAt.map(Int.init))
+        h.combine(hasPositive.map { $0 ? 1 : 0 })
+        return h.finalize()
+    }
+}

@@ -16,3 +16,17 @@ public struct MostPopular: RankingModel, Hashable, Sendable {
         if isPositive { positives[event.item] += 1 }
     }
 }
+
+extension MostPopular: Recommender {
+    public func reasons(user: UserIndex, item: ItemIndex, catalogue: Catalogue) -> [Reason] {
+        let count = positives[item]
+        return [.note("\(count) positive\(count == 1 ? "" : "s") so far")]
+    }
+
+    public var stateHash: String {
+        var h = StateHasher()
+        h.combine("most-popular-v1")
+        h.combine(positives)
+        return h.finalize()
+    }
+}
