@@ -14,8 +14,11 @@ public struct Decision: Sendable, Hashable, Codable {
     public var accepted: Bool
     /// Order of recording, 0-based and without gaps.
     public var sequence: Int
+    /// Which model of an A/B session learnt it: `both`, `a` or `b` (Docs/sessions.md §2).
+    public var side: String
 
-    public init(streamPosition: Int, user: String, item: String, accepted: Bool, sequence: Int) {
+    public init(streamPosition: Int, user: String, item: String, accepted: Bool, sequence: Int, side: String = "both") {
+        self.side = side
         self.streamPosition = streamPosition
         self.user = user
         self.item = item

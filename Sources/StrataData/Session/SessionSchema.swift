@@ -44,6 +44,17 @@ enum SessionSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: decision side, comparison") { db in
+            // An A/B session (`explore --compare`): which model each decision reached, and what
+            // model B was (one row, JSON), so reopening replays the same pair.
+            try db.execute(sql: """
+                ALTER TABLE decision ADD COLUMN side TEXT NOT NULL DEFAULT 'both' CHECK (side IN ('both', 'a', 'b'));
+                CREATE TABLE comparison (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    spec TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 }

@@ -23,12 +23,12 @@ extension SessionStore {
     /// Commits a decision with the next sequence number and returns it.
     @discardableResult
     public func record(
-        streamPosition: Int, user: String, item: String, accepted: Bool
+        streamPosition: Int, user: String, item: String, accepted: Bool, side: String = "both"
     ) throws(SessionError) -> Decision {
         try write("record decision") { db in
             let decision = Decision(
                 streamPosition: streamPosition, user: user, item: item, accepted: accepted,
-                sequence: try Self.nextSequence(db))
+                sequence: try Self.nextSequence(db), side: side)
             try Self.insert(decision, db)
             return decision
         }
@@ -37,14 +37,11 @@ extension SessionStore {
     /// Every decision, ordered by sequence. O(n).
     public func decisions() throws(SessionError) -> [Decision] {
         try read("read decisions") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT sequence, streamPosition, user, item, accepted
-                FROM decision ORDER BY sequence
-                """
-            ).map { row in
+            // `*`: a file not migrated to v2 yet (read-only inspection) has no side column.
+            try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY sequence").map { row in
                 Decision(
                     streamPosition: row["streamPosition"], user: row["user"], item: row["item"],
-                    accepted: row["accepted"], sequence: row["sequence"])
+                    accepted: row["accepted"], sequence: row["sequence"], side: row["side"] ?? "both")
             }
         }
     }
@@ -56,12 +53,12 @@ extension SessionStore {
     private static func insert(_ decision: Decision, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO decision (sequence, streamPosition, user, item, accepted)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO decision (sequence, streamPosition, user, item, accepted, side)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 decision.sequence, decision.streamPosition, decision.user, decision.item,
-                decision.accepted,
+                decision.accepted, decision.side,
             ])
     }
 }

@@ -4,7 +4,7 @@ public enum ExplorerCommand: String, CaseIterable, Hashable, Sendable {
     case togglePlay, stepForward, stepBack, jumpForward, jumpBack, faster, slower
     case pickUser, search, toggleFollow
     case focusNext, focusPrevious, moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
-    case openDetails, accept, reject
+    case openDetails, accept, reject, switchList, cycleDecisionSide
     case toggleTruth, toggleAutopilot, bookmark
     case help, close, quit
 }

@@ -30,7 +30,7 @@ extension ExplorerState {
 
     mutating func resize(width: Int, height: Int) {
         size = TerminalSize(width: width, height: height)
-        layout = ExplorerLayout.compute(width: width, height: height)
+        layout = ExplorerLayout.compute(width: width, height: height, split: isSplit)
         keepSelectionsVisible()
     }
 
@@ -147,6 +147,10 @@ extension ExplorerState {
         case .quit:
             shouldQuit = true
             return [.quit]
+        case .switchList: switchList()
+        case .cycleDecisionSide:
+            cycleDecisionSide()
+            return []
         }
         keepSelectionsVisible()
         return []
@@ -183,6 +187,9 @@ extension ExplorerState {
             let current = rows.firstIndex { $0.node == selectedNode } ?? 0
             let target = min(max(0, current + delta), rows.count - 1)
             selectedNode = rows[target].node
+        case .recommendations where isSplit && selectedList == .b:
+            guard !companionRecommendations.isEmpty else { return }
+            companionSelection = min(max(0, companionSelection + delta), companionRecommendations.count - 1)
         case .recommendations:
             guard !recommendations.isEmpty else { return }
             recommendationSelection = min(max(0, recommendationSelection + delta), recommendations.count - 1)
@@ -208,6 +215,8 @@ extension ExplorerState {
         let recommendationRows = max(0, innerHeight(of: .recommendations) - 1)
         recommendationScroll = Scrolling.offset(keeping: recommendationSelection, previous: recommendationScroll,
                                                 visibleRows: recommendationRows, rowCount: recommendations.count)
+        companionScroll = Scrolling.offset(keeping: companionSelection, previous: companionScroll,
+                                           visibleRows: recommendationRows, rowCount: companionRecommendations.count)
         let weightRows = max(0, innerHeight(of: .weights) - 1)
         weightScroll = Scrolling.offset(keeping: weightSelection, previous: weightScroll,
                                         visibleRows: weightRows, rowCount: WeightRows.rowCount(layout: model.layout))
@@ -218,6 +227,8 @@ extension ExplorerState {
         focusedUser = user
         recommendationSelection = 0
         recommendationScroll = 0
+        companionSelection = 0
+        companionScroll = 0
         refreshAfterModelChange(resetBaseline: true)
     }
 }

@@ -29,7 +29,7 @@ extension ExplorerState {
             return []
         }
         pendingDecision = nil
-        replayer.decide(user: decision.user, item: decision.item, accepted: decision.accepted)
+        replayer.decide(user: decision.user, item: decision.item, accepted: decision.accepted, side: decision.side)
         if pending.byAutopilot {
             lastDecision = DecisionEcho(title: pending.title, accepted: decision.accepted, probabilityBefore: pending.probabilityBefore,
                                         probabilityAfter: nil, byAutopilot: true)
@@ -43,16 +43,26 @@ extension ExplorerState {
             if !isPlaying && pendingDecision == nil { effects += savePosition() }
             return effects
         }
-        var after = replayer.model
-        let x = after.featureVector(user: decision.user, item: decision.item)
-        var margin = 0.0
-        for (w, value) in zip(after.weights, x) { margin += w * value }
+        // P after the answer, from the adaptive model that showed the item (a baseline has none).
+        var probabilityAfter: Double?
+        if !showsCompanion && !(isSplit && selectedList == .b) && decision.reachesA {
+            var after = replayer.model
+            let x = after.featureVector(user: decision.user, item: decision.item)
+            var margin = 0.0
+            for (w, value) in zip(after.weights, x) { margin += w * value }
+            probabilityAfter = sigmoid(margin)
+        } else if isSplit && selectedList == .b && decision.reachesB, var b = companionModel {
+            let x = b.featureVector(user: decision.user, item: decision.item)
+            var margin = 0.0
+            for (w, value) in zip(b.weights, x) { margin += w * value }
+            probabilityAfter = sigmoid(margin)
+        }
         lastDecision = DecisionEcho(title: pending.title, accepted: decision.accepted, probabilityBefore: pending.probabilityBefore,
-                                    probabilityAfter: sigmoid(margin), byAutopilot: false)
+                                    probabilityAfter: probabilityAfter, byAutopilot: false)
         refreshAfterModelChange(resetBaseline: false)
         let verb = decision.accepted ? "accepted" : "rejected"
         let whom = dataset.userIDs.indices.contains(decision.user) ? dataset.userIDs[decision.user] : "#\(decision.user)"
-        show("\(verb) \(pending.title) for \(whom)")
+        show("\(verb) \(pending.title) for \(whom)" + (isSplit ? " (" + sideText(decision.side) + ")" : ""))
         return []
     }
 

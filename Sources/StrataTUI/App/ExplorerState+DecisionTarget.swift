@@ -14,6 +14,11 @@ extension ExplorerState {
         if case .details(let details, _) = overlay {
             return DecisionTarget(item: details.item, probability: details.probability)
         }
+        if isSplit && selectedList == .b {
+            guard companionRecommendations.indices.contains(companionSelection) else { return nil }
+            let selected = companionRecommendations[companionSelection]
+            return DecisionTarget(item: selected.item, probability: selected.probability)
+        }
         guard recommendations.indices.contains(recommendationSelection) else { return nil }
         let selected = recommendations[recommendationSelection]
         return DecisionTarget(item: selected.item, probability: selected.probability)

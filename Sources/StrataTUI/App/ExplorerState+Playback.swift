@@ -118,10 +118,11 @@ extension ExplorerState {
     mutating func autopilotAnswer(remainingSteps: Int) -> [ExplorerEffect] {
         guard let pilot = autopilotModel else { return [] }
         let user = focusedUser
-        guard let top = replayer.recommendations(for: user, count: 1).first, pilot.knows(item: top.item) else { return [] }
+        let list = showsCompanion ? replayer.companionRecommendations(for: user, count: 1) : replayer.recommendations(for: user, count: 1)
+        guard let top = list.first, pilot.knows(item: top.item) else { return [] }
         let eventNumber = Int(model.users[user].interest.eventCount) + 1
         let accepted = pilot.accepts(user: user, item: top.item, eventNumber: eventNumber, position: replayer.position)
-        return propose(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted),
+        return propose(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted, side: sideOfNewDecisions),
                        title: dataset.catalogue.items[top.item].title, probabilityBefore: top.probability,
                        byAutopilot: true, remainingSteps: remainingSteps)
     }
@@ -138,7 +139,8 @@ extension ExplorerState {
             show("no recommendation to answer for \(focusedUserID)")
             return []
         }
-        return propose(ReplayDecision(position: replayer.position, user: focusedUser, item: chosen.item, accepted: accepted),
+        return propose(ReplayDecision(position: replayer.position, user: focusedUser, item: chosen.item, accepted: accepted,
+                                      side: sideOfNewDecisions),
                        title: dataset.catalogue.items[chosen.item].title, probabilityBefore: chosen.probability, byAutopilot: false)
     }
 
@@ -157,6 +159,7 @@ extension ExplorerState {
         shares = fresh
         refreshTruth()
         recommendations = replayer.recommendations(for: focusedUser, count: configuration.recommendationCount)
+        refreshCompanion()
         recommendationSelection = min(recommendationSelection, max(0, recommendations.count - 1))
         let weights = model.weights
         if !weightHistory.latestEquals(weights) { weightHistory.append(weights, position: replayer.position) }
@@ -188,6 +191,9 @@ extension ExplorerState {
         if let hash = stateHash { return hash }
         let hash = model.stateHash
         hashCache = (replayer.position, replayer.decisions.count, hash)
+        if let companion = replayer.companion {
+            companionHashCache = (replayer.position, replayer.decisions.count, companion.stateHash)
+        }
         return hash
     }
 

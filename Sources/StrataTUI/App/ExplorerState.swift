@@ -20,9 +20,13 @@ public struct ExplorerState: Sendable {
         public var saveInterval: UInt64
         /// Details and search text use ASCII path separators.
         public var ascii: Bool
+        /// How model B (the replayer's companion) is shown; ignored without one.
+        public var comparison: ComparisonSetup?
 
         public init(sourceLabel: String, framesPerSecond: Int = 30, historyCapacity: Int = 240, recommendationCount: Int = 10,
-                    sessionName: String? = nil, saveInterval: UInt64 = 3_000_000_000, ascii: Bool = false) {
+                    sessionName: String? = nil, saveInterval: UInt64 = 3_000_000_000, ascii: Bool = false,
+                    comparison: ComparisonSetup? = nil) {
+            self.comparison = comparison
             self.sourceLabel = sourceLabel
             self.framesPerSecond = max(1, framesPerSecond)
             self.historyCapacity = max(2, historyCapacity)
@@ -91,6 +95,14 @@ public struct ExplorerState: Sendable {
     /// True share of every node among its siblings (simulated data, when the overlay is on).
     public internal(set) var truthShares: [Double]?
     public internal(set) var weightHistory: WeightHistory
+    /// Split view: B's list, its selection, B's share table (empty when B has none).
+    public internal(set) var companionRecommendations: [Recommendation] = []
+    public internal(set) var companionSelection = 0
+    var companionScroll = 0
+    public internal(set) var companionShares: [Double] = []
+    /// Split view: the list the selection is in, and who learns the next answer.
+    public internal(set) var selectedList = ComparisonList.a
+    public internal(set) var decisionSide = DecisionSide.both
     public internal(set) var lastDecision: DecisionEcho?
 
     // Tree
@@ -106,6 +118,7 @@ public struct ExplorerState: Sendable {
 
     // Session bookkeeping
     var hashCache: (position: Int, decisions: Int, hash: String)?
+    var companionHashCache: (position: Int, decisions: Int, hash: String)?
     var lastSaveAt: UInt64?
     var lastSaved: (position: Int, decisions: Int)?
     /// A decision sent to the host and not yet committed (nil almost always: hosts answer at once).
@@ -121,7 +134,8 @@ public struct ExplorerState: Sendable {
         self.replayer = replayer
         autopilotModel = world.map(ScenarioAutopilot.init(world:))
         self.size = size
-        layout = ExplorerLayout.compute(width: size.width, height: size.height)
+        layout = ExplorerLayout.compute(width: size.width, height: size.height,
+                                        split: replayer.companion != nil && configuration.comparison?.mode == .split)
         let dataset = replayer.dataset
         var counts = Array(repeating: 0, count: dataset.userIDs.count)
         for event in dataset.events where counts.indices.contains(event.user) { counts[event.user] += 1 }

@@ -73,6 +73,8 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("/")], command: .search, section: .navigation, summary: "search items by title"),
         Binding(keys: [.char("a")], command: .accept, section: .teaching, summary: "accept the selected or shown item"),
         Binding(keys: [.char("r")], command: .reject, section: .teaching, summary: "reject the selected or shown item"),
+        Binding(keys: [.char("v")], command: .switchList, section: .teaching, summary: "A/B: select in A's or B's list"),
+        Binding(keys: [.char("s")], command: .cycleDecisionSide, section: .teaching, summary: "A/B: answers go to both, A or B"),
         Binding(keys: [.char("A")], command: .toggleAutopilot, section: .teaching, summary: "autopilot: the simulated user answers"),
         Binding(keys: [.char("b")], command: .bookmark, section: .teaching, summary: "bookmark this position (session)"),
         Binding(keys: [.char("t")], command: .toggleTruth, section: .view, summary: "ground truth overlay (scenarios)"),

@@ -3,6 +3,8 @@
 ///
 /// - full (at least 110×32): every pane — the interest tree and recommendations on the left,
 ///   the stream and the weights on the right, a two-row timeline and the status line.
+/// - full, split (`explore --compare`): the two recommendation lists need the width, so they
+///   take the whole bottom band; the tree on the left above them, stream and weights on the right.
 /// - compact (at least 50×15, e.g. 80×24 and 60×20): the tree on top; recommendations, stream
 ///   and weights fold into tabs below it; a one-row timeline.
 /// - tooSmall: a notice saying how big the terminal must be.
@@ -25,7 +27,7 @@ public struct ExplorerLayout: Hashable, Sendable {
     public var timeline = Rect.zero
     public var status = Rect.zero
 
-    public static func compute(width: Int, height: Int) -> ExplorerLayout {
+    public static func compute(width: Int, height: Int, split: Bool = false) -> ExplorerLayout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         guard width >= minimumWidth && height >= minimumHeight else { return ExplorerLayout(mode: .tooSmall) }
         if width >= fullWidth && height >= fullHeight {
@@ -34,6 +36,16 @@ public struct ExplorerLayout: Hashable, Sendable {
             layout.titleBar = rows[0]
             layout.timeline = rows[2]
             layout.status = rows[3]
+            if split {
+                let body = rows[1].split(.vertical, [.fill, .length(13)])
+                let columns = body[0].split(.horizontal, [.fill(6), .fill(4)])
+                let right = columns[1].split(.vertical, [.fill(1), .fill(2)])
+                layout.tree = columns[0]
+                layout.recommendations = body[1]
+                layout.stream = right[0]
+                layout.weights = right[1]
+                return layout
+            }
             let columns = rows[1].split(.horizontal, [.fill(6), .fill(4)])
             let left = columns[0].split(.vertical, [.fill, .length(13)])
             let right = columns[1].split(.vertical, [.fill, .length(21)])

@@ -4,7 +4,7 @@ import StrataCore
 /// timeline, the status line and any overlay. A pure function of the state.
 public enum ExplorerScreen {
     public static func render(_ state: ExplorerState, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
-        let layout = ExplorerLayout.compute(width: buffer.width, height: buffer.height)
+        let layout = ExplorerLayout.compute(width: buffer.width, height: buffer.height, split: state.isSplit)
         guard layout.mode != .tooSmall else {
             TooSmallNotice.render(in: buffer.area, into: &buffer)
             if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }

@@ -10,7 +10,9 @@ enum PaneFrame {
     }
 
     /// A title made of a name and dim details: `Interests · cleo`.
-    static func title(_ name: String, _ details: String...) -> Line {
+    static func title(_ name: String, _ details: String...) -> Line { title(name, details) }
+
+    static func title(_ name: String, _ details: [String]) -> Line {
         var spans = [Span(name, style: Style(bold: true))]
         for detail in details where !detail.isEmpty { spans.append(Span(" · " + detail, style: ExplorerTheme.muted)) }
         return Line(spans)

@@ -4,11 +4,11 @@ import StrataCore
 /// running HR@10, and the state hash (first 12 hex digits, while paused).
 enum StatusBar {
     static func render(_ state: ExplorerState, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
-        StatusLine(left: left(state, glyphs: glyphs, compact: area.width < 100), right: right(state), style: ExplorerTheme.status, glyphs: glyphs)
+        StatusLine(left: left(state, glyphs: glyphs, compact: area.width < 100, wide: area.width >= 150), right: right(state), style: ExplorerTheme.status, glyphs: glyphs)
             .render(into: &buffer, area: area)
     }
 
-    static func left(_ state: ExplorerState, glyphs: GlyphSet, compact: Bool) -> Line {
+    static func left(_ state: ExplorerState, glyphs: GlyphSet, compact: Bool, wide: Bool = false) -> Line {
         let paneGlyphs = PaneGlyphs(glyphs)
         let separator = Span(paneGlyphs.separator, style: ExplorerTheme.status)
         var spans: [Span] = []
@@ -21,7 +21,7 @@ enum StatusBar {
         spans.append(separator)
         let position = state.replayer.position, total = state.replayer.total
         spans.append(Span(NumberText.grouped(position) + "/" + NumberText.grouped(total), style: Style(bold: true)))
-        if let event = state.currentEvent, !compact {
+        if let event = state.currentEvent, !compact, wide || !state.isSplit {
             spans.append(separator)
             spans.append(Span(StreamTime.describe(event.time, simulated: state.isSimulated)))
         }
@@ -30,7 +30,7 @@ enum StatusBar {
         spans.append(separator)
         spans.append(driftSpan(state, glyphs: glyphs, compact: compact))
         spans.append(separator)
-        spans.append(Span((compact ? "HR " : "HR@10 ") + NumberText.fixed(state.replayer.hitRate.value, decimals: 3)))
+        spans += metricSpans(state, compact: compact, wide: wide)
         if state.autopilot { spans.append(Span(" AUTO ", style: ExplorerTheme.badge)) }
         return Line(spans)
     }
@@ -49,8 +49,38 @@ enum StatusBar {
         return Span(text, style: Style(foreground: .red, bold: true))
     }
 
+    /// HR@10 of the model on screen; in the split view both models' and the paired difference
+    /// A − B with its 95 % half-width (`PairedRunningMetrics`), for HR@10 and NDCG@10.
+    static func metricSpans(_ state: ExplorerState, compact: Bool, wide: Bool) -> [Span] {
+        guard let paired = state.replayer.paired, state.comparison != nil else {
+            return [Span((compact ? "HR " : "HR@10 ") + NumberText.fixed(state.replayer.hitRate.value, decimals: 3))]
+        }
+        if state.showsCompanion {
+            return [Span((compact ? "HR " : "HR@10 ") + NumberText.fixed(paired.hitB.mean, decimals: 3))]
+        }
+        var text = (compact ? "A " : "HR@10 A ") + NumberText.fixed(paired.hitA.mean, decimals: 3)
+            + " B " + NumberText.fixed(paired.hitB.mean, decimals: 3)
+        text += " " + (compact ? "Δ" + NumberText.fixed(paired.hitDifference.mean, decimals: 3, sign: true) : difference(paired.hitDifference))
+        if wide { text += " NDCG " + difference(paired.ndcgDifference) }
+        return [Span(text, style: Style(bold: true))]
+    }
+
+    /// `Δ+0.027±0.017` (the half-width of the 95 % interval), `Δ+0.000` below two positives.
+    static func difference(_ series: PairedRunningMetrics.Series) -> String {
+        var text = "Δ" + NumberText.fixed(series.mean, decimals: 3, sign: true)
+        if let interval = series.interval95 { text += "±" + NumberText.fixed((interval.high - interval.low) / 2, decimals: 3) }
+        return text
+    }
+
     static func right(_ state: ExplorerState) -> Line {
-        guard let hash = state.stateHash else { return Line("#" + String(repeating: "·", count: 12) + " ", style: ExplorerTheme.status) }
+        let pending = String(repeating: "·", count: 12)
+        if state.isSplit {
+            let a = state.stateHash.map { String($0.prefix(6)) } ?? String(pending.prefix(6))
+            let b = state.companionHash.map { String($0.prefix(6)) } ?? String(pending.prefix(6))
+            return Line("#" + a + "/" + b + " ", style: ExplorerTheme.status)
+        }
+        let shown = state.showsCompanion ? state.companionHash : state.stateHash
+        guard let hash = shown else { return Line("#" + pending + " ", style: ExplorerTheme.status) }
         return Line("#" + String(hash.prefix(12)) + " ", style: ExplorerTheme.status)
     }
 }

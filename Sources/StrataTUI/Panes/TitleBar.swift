@@ -8,6 +8,9 @@ enum TitleBar {
         spans.append(Span(state.configuration.sourceLabel, style: Style(bold: true)))
         var facts = [NumberText.grouped(dataset.userIDs.count) + " users", NumberText.grouped(dataset.catalogue.count) + " items"]
         if state.isSimulated { facts.insert("simulated", at: 0) }
+        if let comparison = state.comparison {
+            facts.insert(comparison.mode == .split ? "A strata vs B " + comparison.label : "model " + comparison.label, at: 0)
+        }
         if let session = state.configuration.sessionName { facts.append("session " + session) }
         spans.append(Span(" · " + facts.joined(separator: " · "), style: ExplorerTheme.muted))
         if state.showsTruth { spans.append(Span("  TRUTH ", style: ExplorerTheme.truth)) }

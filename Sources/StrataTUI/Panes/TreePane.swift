@@ -12,8 +12,13 @@ enum TreePane {
         var cell: Int
         var label: Int
 
-        init(width: Int, tiers: Int) {
+        /// The A/B column (`B−A` of one tier's share), 0 without an adaptive B.
+        var comparison: Int
+
+        init(width: Int, tiers: Int, comparison: Bool = false) {
             label = 8
+            self.comparison = comparison ? 8 : 0
+            let width = width - self.comparison
             name = min(22, max(12, width - tiers * 11 - label - 1))
             cell = max(3, (width - name - label - 1) / max(1, tiers))
             showsPercent = cell >= 9
@@ -33,12 +38,15 @@ enum TreePane {
             details.append(NumberText.grouped(count) + (count == 1 ? " event" : " events"))
         }
         if state.truthShares != nil { details.append("truth \(PaneGlyphs(glyphs).truthMarker)") }
+        if state.showsCompanion { details.append("profile of strata") }
+        if state.isSplit && state.companionModel == nil { details.append("B has no interest tree") }
         let inner = PaneFrame.draw(PaneFrame.title("Interests", details.joined(separator: " · ")), focused: focused,
                                    in: area, into: &buffer, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let paneGlyphs = PaneGlyphs(glyphs)
         let tierCount = model.tiers.count
-        let columns = Columns(width: inner.width, tiers: tierCount)
+        let comparedTier = state.comparedTier
+        let columns = Columns(width: inner.width, tiers: tierCount, comparison: comparedTier != nil)
         // Header: tier names centred over their cells.
         buffer.write("interest", x: inner.x, y: inner.y, style: ExplorerTheme.header, clip: inner)
         for (t, tier) in model.tiers.enumerated() {
@@ -48,6 +56,10 @@ enum TreePane {
             buffer.write(text, x: x + offset, y: inner.y, style: ExplorerTheme.tierStyle(t).bolded(), clip: inner)
         }
         buffer.write("label", x: inner.x + columns.name + tierCount * columns.cell + 1, y: inner.y, style: ExplorerTheme.header, clip: inner)
+        let comparisonX = inner.x + columns.name + tierCount * columns.cell + 1 + columns.label
+        if let t = comparedTier {
+            buffer.write("B-A " + String(model.tiers[t].name.prefix(3)), x: comparisonX, y: inner.y, style: ExplorerTheme.header, clip: inner)
+        }
 
         let rows = state.visibleTreeRows()
         let bodyHeight = inner.height - 1
@@ -68,6 +80,15 @@ enum TreePane {
                 let label = user.tracker.label(of: row.node)
                 buffer.write(label.rawValue, x: inner.x + columns.name + tierCount * columns.cell + 1, y: y,
                              style: ExplorerTheme.labelStyle(label), clip: rowArea)
+            }
+            if let t = comparedTier {
+                let cell = row.node * tierCount + t
+                if state.companionShares.indices.contains(cell), state.shares.indices.contains(cell) {
+                    let delta = state.companionShares[cell] - state.shares[cell]
+                    let text = NumberText.padLeft(NumberText.fixed(delta * 100, decimals: 1, sign: true), 6)
+                    buffer.write(text, x: comparisonX, y: y, style: abs(delta) < arrowThreshold ? ExplorerTheme.muted : ExplorerTheme.signed(delta),
+                                 clip: rowArea)
+                }
             }
             if index == selectedIndex {
                 buffer.patchStyle(focused ? ExplorerTheme.selection : Style(bold: true), in: Rect(x: inner.x, y: y, width: columns.name - 1, height: 1))

@@ -45,15 +45,19 @@ public enum WeightRows {
 enum WeightsPane {
     static func render(_ state: ExplorerState, in area: Rect, focused: Bool, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
         let model = state.model
-        let inner = PaneFrame.draw(PaneFrame.title("Weights", "FTRL", "\(state.weightHistory.count) samples"),
-                                   focused: focused, in: area, into: &buffer, glyphs: glyphs)
+        var facts = ["FTRL", "\(state.weightHistory.count) samples"]
+        if state.showsCompanion { facts[0] = "strata's FTRL (\(state.comparison?.label ?? "B") learns none)" }
+        let weightsB = state.isSplit ? state.companionModel?.weights : nil
+        if state.isSplit && weightsB == nil { facts.append("B: none") }
+        let inner = PaneFrame.draw(PaneFrame.title("Weights", facts), focused: focused, in: area, into: &buffer, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let weights = model.weights
         let rows = WeightRows.rows(layout: model.layout, tiers: model.tiers)
         let groupWidth = 7, nameWidth = 6, valueWidth = 7, deltaWidth = 7
         let sparkX = inner.x + groupWidth + nameWidth + valueWidth + deltaWidth + 1
         let sparkWidth = max(0, inner.maxX - sparkX)
-        var header = "tier   level   weight  change"
+        // Split view with an adaptive B: B's weight where the change since the last sample was.
+        var header = weightsB == nil ? "tier   level   weight  change" : "tier   level  A weight  B"
         if sparkWidth >= 7 { header += "  history" }
         buffer.write(header, x: inner.x, y: inner.y, style: ExplorerTheme.header, clip: inner)
         let bodyHeight = inner.height - 1
@@ -75,7 +79,10 @@ enum WeightsPane {
                 }
                 let value = NumberText.padLeft(NumberText.fixed(weights[k], decimals: 3, sign: true), valueWidth - 1)
                 buffer.write(value, x: inner.x + groupWidth + nameWidth, y: y, style: Style(bold: true), clip: rowArea)
-                if let previous = state.weightHistory.previous(k) {
+                if let weightsB, weightsB.indices.contains(k) {
+                    let text = NumberText.padLeft(NumberText.fixed(weightsB[k], decimals: 3, sign: true), deltaWidth - 1)
+                    buffer.write(text, x: inner.x + groupWidth + nameWidth + valueWidth, y: y, style: Style(bold: true), clip: rowArea)
+                } else if let previous = state.weightHistory.previous(k) {
                     let delta = weights[k] - previous
                     if abs(delta) >= 0.0005 {
                         let text = NumberText.padLeft(NumberText.fixed(delta, decimals: 3, sign: true), deltaWidth - 1)

@@ -136,7 +136,7 @@ struct EvalCommand: ParsableCommand {
         return try ConfigOverrides.apply(bSettings, to: base, option: "--b-set", command: "eval", uses: [.learning])
     }
 
-    static let knownModels = ["strata", "most-popular", "decayed-popular", "item-knn"]
+    static let knownModels = RecommenderKind.names
 
     var bootstrap: Bootstrap {
         Bootstrap(resamples: resamples, seed: ciSeed, unit: ciUnit == "auto" ? nil : Bootstrap.Unit(rawValue: ciUnit))
@@ -187,24 +187,13 @@ struct EvalCommand: ParsableCommand {
                          progress: ProgressReporter) throws -> (EvaluationReport, [EvaluatedPositive]) {
         let dataset = loaded.dataset
         let evaluator = PrequentialEvaluator(every: every, rule: rule)
-        let n = dataset.catalogue.count
         defer { progress.finish() }
-        switch name {
-        case "strata":
-            var model = AdaptiveRankingModel(model: StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count))
-            let result = evaluator.evaluateRecording(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds, progress: progress.update)
-            try model.model.requireFinite()
-            return result
-        case "most-popular":
-            var model = MostPopular(itemCount: n)
-            return evaluator.evaluateRecording(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds, progress: progress.update)
-        case "decayed-popular":
-            var model = DecayedPopular(itemCount: n, halfLifeSeconds: halfLife ?? 86_400)
-            return evaluator.evaluateRecording(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds, progress: progress.update)
-        default:
-            var model = ItemKNN(itemCount: n)
-            return evaluator.evaluateRecording(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds, progress: progress.update)
-        }
+        guard let kind = RecommenderKind(rawValue: name) else { throw CLIError("--models: unknown model '\(SettingRange.shown(name))'") }
+        var model = kind.make(for: dataset, config: config, halfLifeSeconds: halfLife ?? 86_400)
+        let result = evaluator.evaluateRecording(&model, on: dataset, dataSHA256: loaded.fileDigests, clock: monotonicNanoseconds,
+                                                 progress: progress.update)
+        try (model as? AdaptiveRankingModel)?.model.requireFinite()
+        return result
     }
 }
 

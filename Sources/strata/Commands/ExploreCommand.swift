@@ -20,6 +20,7 @@ struct ExploreCommand: ParsableCommand {
 
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var overrides: ConfigOverrides
+    @OptionGroup var comparisonOptions: ComparisonOptions
 
     @Option(name: .long, help: "A session file (SQLite) to create, or to reopen where it was left.")
     var session: String?
@@ -39,7 +40,7 @@ struct ExploreCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be from 1 to 60, got \(fps)") }
-        _ = try requestedConfig()
+        _ = try comparisonOptions.spec(configA: try requestedConfig(), command: "explore", uses: [.learning, .slates])
     }
 
     func run() throws {
@@ -58,7 +59,14 @@ struct ExploreCommand: ParsableCommand {
                                                                      overridden: overrides.isOverridden) }
         let store = opened?.store
         let config = opened?.config ?? requested
-        var replayer = Replayer(dataset: loaded.dataset, config: config)
+        var spec = try comparisonOptions.spec(configA: config, command: "explore", uses: [.learning, .slates])
+        do {
+            if let store { spec = try SessionOpening.comparison(of: store, requested: comparisonOptions.isComparing || comparisonOptions.model != nil ? spec : nil) }
+        } catch {
+            try? store?.close()
+            throw error
+        }
+        var replayer = Replayer(dataset: loaded.dataset, config: config, companion: try spec?.make(for: loaded.dataset))
         if let store { try resume(&replayer, from: store) }
         let world = try loaded.scenario.map { try ScenarioWorld(scenario: $0) }
         let focused = try user.map { id in
@@ -79,7 +87,8 @@ struct ExploreCommand: ParsableCommand {
         }
         let configuration = ExplorerState.Configuration(
             sourceLabel: loaded.label, framesPerSecond: fps,
-            sessionName: session.map { URL(fileURLWithPath: $0).lastPathComponent }, ascii: !terminal.isUTF8)
+            sessionName: session.map { URL(fileURLWithPath: $0).lastPathComponent }, ascii: !terminal.isUTF8,
+            comparison: spec?.setup)
         let state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
                                   focusedUser: focused, size: terminal.size)
         let host = SessionHost(store: store, dataset: loaded.dataset)
@@ -117,6 +126,10 @@ struct ExploreCommand: ParsableCommand {
         var parts = ["stopped at \(state.replayer.position)/\(state.replayer.total)",
                      "\(state.decisionCount) decision\(state.decisionCount == 1 ? "" : "s")",
                      "state \(fullHash ? hash : String(hash.prefix(12)))"]
+        if let companion = state.replayer.companion {
+            let b = companion.stateHash
+            parts.append("B \(state.comparison?.label ?? "") state \(fullHash ? b : String(b.prefix(12)))")
+        }
         if let session { parts.append("session \(session)") }
         return "strata: " + parts.joined(separator: " · ")
     }
@@ -157,7 +170,8 @@ final class SessionHost: ExplorerHost {
             case .persist(let decision):
                 do {
                     try store.record(streamPosition: decision.position, user: dataset.userIDs[decision.user],
-                                     item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted)
+                                     item: dataset.catalogue.items[decision.item].id, accepted: decision.accepted,
+                                     side: decision.side.rawValue)
                 } catch {
                     // Not committed, so the explorer will not apply it (issue 14).
                     problems.append("decision not saved: \(error)")

@@ -13,7 +13,10 @@ enum SessionDecisions {
             guard let item = dataset.catalogue.index(of: decision.item) else {
                 throw CLIError("\(session): decision \(decision.sequence): item '\(decision.item)' is not in the catalogue")
             }
-            return ReplayDecision(position: decision.streamPosition, user: user, item: item, accepted: decision.accepted)
+            guard let side = DecisionSide(rawValue: decision.side) else {
+                throw CLIError("\(session): decision \(decision.sequence): side '\(SettingRange.shown(decision.side))' is not both, a or b")
+            }
+            return ReplayDecision(position: decision.streamPosition, user: user, item: item, accepted: decision.accepted, side: side)
         }
     }
 }

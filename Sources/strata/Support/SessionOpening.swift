@@ -60,3 +60,32 @@ enum SessionOpening {
         return keys.isEmpty ? "the top level" : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }
+
+extension SessionOpening {
+    /// Model B of a session: a new session stores the requested one; a reopened one keeps what
+    /// it was created with (asking for another pair is an error, like `--set`), so the pair
+    /// replays exactly (Docs/sessions.md §2).
+    static func comparison(of store: SessionStore, requested: ComparisonOptions.Spec?) throws -> ComparisonOptions.Spec? {
+        if store.isNew {
+            if let requested { try store.recordComparison(try JSONOutput.line(requested)) }
+            return requested
+        }
+        guard let text = try store.comparison() else {
+            if requested != nil {
+                throw CLIError("\(store.path) was recorded with one model; --compare and --model need a new session file")
+            }
+            return nil
+        }
+        let stored: ComparisonOptions.Spec
+        do {
+            stored = try JSONDecoder().decode(ComparisonOptions.Spec.self, from: Data(text.utf8))
+        } catch {
+            throw CLIError("\(store.path): the stored model B is not readable (\(SettingRange.shown("\(error)")))")
+        }
+        if let requested, requested != stored {
+            throw CLIError("\(store.path) keeps the model B it was created with (\(SettingRange.shown(stored.label))); "
+                           + "leave out --compare, --b-set and --model, or use a new session file")
+        }
+        return stored
+    }
+}

@@ -70,3 +70,14 @@ enum ExplorerFixtures {
         var idleWaits = 0
     }
 }
+
+extension ExplorerFixtures {
+    /// The demo with model B beside (split) or instead of (shown) the adaptive model.
+    static func demoPair(_ kind: RecommenderKind, config: ModelConfig = .standard, mode: ComparisonSetup.Mode = .split,
+                         width: Int = 120, height: Int = 40) -> ExplorerState {
+        let replayer = Replayer(dataset: demo.dataset, companion: kind.make(for: demo.dataset, config: config))
+        return ExplorerState(replayer: replayer, world: demo.world,
+                             configuration: .init(sourceLabel: "scenario:demo", comparison: ComparisonSetup(mode: mode, label: kind.rawValue)),
+                             size: TerminalSize(width: width, height: height))
+    }
+}

@@ -42,6 +42,17 @@ struct ExplorerSnapshotTests {
         Self.snapshot("details", keys: Self.hundred + [.tab, .enter], width: Self.sizes[size].width, height: Self.sizes[size].height)
     }
 
+    /// Issue 12 item 1: the A/B split (ItemKNN beside the adaptive model) after an answer
+    /// given to B only.
+    @Test("A/B split after answering B", arguments: [0, 1])
+    func split(size: Int) {
+        let (width, height) = Self.sizes[size]
+        let result = ExplorerFixtures.runOnTerminal(ExplorerFixtures.demoPair(.itemKNN, width: width, height: height),
+                                                    keys: Self.hundred + [.char("v"), .char("s"), .char("s"), .char("a")],
+                                                    width: width, height: height)
+        GoldenFile.assertMatches(result.lines, named: "split-\(width)x\(height)")
+    }
+
     @Test("terminal too small", arguments: [(40, 12), (49, 20)])
     func tooSmall(width: Int, height: Int) {
         Self.snapshot("too-small", keys: [], width: width, height: height)
