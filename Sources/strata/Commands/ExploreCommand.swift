@@ -55,13 +55,17 @@ struct ExploreCommand: ParsableCommand {
         }
         let loaded = try source.load()
         let requested = try requestedConfig()
+        let asksForPair = comparisonOptions.isComparing || comparisonOptions.model != nil
+        if let session, asksForPair {
+            try SessionOpening.checkComparison(at: session, requested: try comparisonOptions.spec(configA: requested, command: "explore", uses: [.learning, .slates]))
+        }
         let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested,
                                                                      overridden: overrides.isOverridden) }
         let store = opened?.store
         let config = opened?.config ?? requested
         var spec = try comparisonOptions.spec(configA: config, command: "explore", uses: [.learning, .slates])
         do {
-            if let store { spec = try SessionOpening.comparison(of: store, requested: comparisonOptions.isComparing || comparisonOptions.model != nil ? spec : nil) }
+            if let store { spec = try SessionOpening.comparison(of: store, requested: asksForPair ? spec : nil) }
         } catch {
             try? store?.close()
             throw error

@@ -65,6 +65,27 @@ extension SessionOpening {
     /// Model B of a session: a new session stores the requested one; a reopened one keeps what
     /// it was created with (asking for another pair is an error, like `--set`), so the pair
     /// replays exactly (Docs/sessions.md §2).
+    /// Checks a requested B against the one stored at `path` before the file is opened for
+    /// writing, so a refused reopen leaves the file byte for byte as it was.
+    static func checkComparison(at path: String, requested: ComparisonOptions.Spec?) throws {
+        guard let requested, let text = try SessionStore.storedComparison(at: path) else { return }
+        let stored = try decodeComparison(text, path: path)
+        if requested != stored { throw conflict(path: path, stored: stored) }
+    }
+
+    private static func decodeComparison(_ text: String, path: String) throws -> ComparisonOptions.Spec {
+        do {
+            return try JSONDecoder().decode(ComparisonOptions.Spec.self, from: Data(text.utf8))
+        } catch {
+            throw CLIError("\(path): the stored model B is not readable (\(SettingRange.shown("\(error)")))")
+        }
+    }
+
+    private static func conflict(path: String, stored: ComparisonOptions.Spec) -> CLIError {
+        CLIError("\(path) keeps the model B it was created with (\(SettingRange.shown(stored.label))); "
+                 + "leave out --compare, --b-set and --model, or use a new session file")
+    }
+
     static func comparison(of store: SessionStore, requested: ComparisonOptions.Spec?) throws -> ComparisonOptions.Spec? {
         if store.isNew {
             if let requested { try store.recordComparison(try JSONOutput.line(requested)) }
@@ -76,16 +97,8 @@ extension SessionOpening {
             }
             return nil
         }
-        let stored: ComparisonOptions.Spec
-        do {
-            stored = try JSONDecoder().decode(ComparisonOptions.Spec.self, from: Data(text.utf8))
-        } catch {
-            throw CLIError("\(store.path): the stored model B is not readable (\(SettingRange.shown("\(error)")))")
-        }
-        if let requested, requested != stored {
-            throw CLIError("\(store.path) keeps the model B it was created with (\(SettingRange.shown(stored.label))); "
-                           + "leave out --compare, --b-set and --model, or use a new session file")
-        }
+        let stored = try decodeComparison(text, path: store.path)
+        if let requested, requested != stored { throw conflict(path: store.path, stored: stored) }
         return stored
     }
 }
