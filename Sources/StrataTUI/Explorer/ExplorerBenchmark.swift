@@ -16,8 +16,13 @@ import StrataCore
 ///   to the frame that shows it (the rest of the tick + the key + a render).
 /// - `explorer_first_frame_ms`: building the demo (world, stream, replayer, state) and
 ///   rendering the first 120×40 frame, in process (ncurses start-up excluded).
+/// - `explorer_split_frame_200x60_median_ms`: the A/B split (ItemKNN beside the adaptive
+///   model, issue 12) rendered at 200×60 on the demo 2,000 events in, median of 200.
+/// - `explorer_split_replay_events_per_second`, `explorer_split_frames_per_second`: the split
+///   playing at full speed as above, both models learning every event — on the data passed as
+///   `splitDataset` (the bench passes MovieLens-100k), else on the demo.
 public enum ExplorerBenchmark {
-    public static func run(clock: () -> UInt64) -> [String: Double] {
+    public static func run(clock: () -> UInt64, splitDataset: Dataset? = nil) -> [String: Double] {
         var results: [String: Double] = [:]
         func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
 
@@ -36,15 +41,15 @@ public enum ExplorerBenchmark {
         for _ in 0..<20 { _ = state.apply(.key(.char("]"))) }
         NoSessionHost().dispatch(.key(.char("a")), to: &state)
         _ = state.apply(.key(.char("t")))
-        var samples: [UInt64] = []
-        for _ in 0..<200 {
-            let before = clock()
-            var buffer = ScreenBuffer(width: 200, height: 60)
-            ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
-            samples.append(clock() - before)
-        }
-        samples.sort()
-        results["explorer_frame_200x60_median_ms"] = milliseconds(samples[samples.count / 2])
+        results["explorer_frame_200x60_median_ms"] = milliseconds(medianFrame(state, width: 200, height: 60, clock: clock))
+
+        // The split view, the same frame.
+        var split = ExplorerState(replayer: Replayer(dataset: dataset, companion: RecommenderKind.itemKNN.make(for: dataset, config: .standard)),
+                                  world: world, configuration: .init(sourceLabel: "scenario:demo", comparison: ComparisonSetup(mode: .split, label: "item-knn")),
+                                  size: TerminalSize(width: 200, height: 60))
+        for _ in 0..<20 { _ = split.apply(.key(.char("]"))) }
+        NoSessionHost().dispatch(.key(.char("a")), to: &split)
+        results["explorer_split_frame_200x60_median_ms"] = milliseconds(medianFrame(split, width: 200, height: 60, clock: clock))
 
         // The replayer alone (learning plus the running HR@10), for comparison.
         var bare = Replayer(dataset: dataset)
@@ -54,17 +59,48 @@ public enum ExplorerBenchmark {
         results["explorer_bare_replayer_events_per_second"] = bareSeconds > 0 ? Double(dataset.events.count) / bareSeconds : 0
 
         // Full speed with rendering at 30 fps, from the start of the stream.
-        var playing = ExplorerState(replayer: Replayer(dataset: dataset), world: world,
-                                    configuration: .init(sourceLabel: "scenario:demo"), size: TerminalSize(width: 120, height: 40))
+        let single = ExplorerState(replayer: Replayer(dataset: dataset), world: world,
+                                   configuration: .init(sourceLabel: "scenario:demo"), size: TerminalSize(width: 120, height: 40))
+        let played = playAtFullSpeed(single, clock: clock)
+        results["explorer_replay_events_per_second"] = played.eventsPerSecond
+        results["explorer_frames_per_second"] = played.framesPerSecond
+        results["explorer_key_latency_max_ms"] = milliseconds(played.worstFrame)
+
+        let pairData = splitDataset ?? dataset
+        let pair = ExplorerState(replayer: Replayer(dataset: pairData, companion: RecommenderKind.itemKNN.make(for: pairData, config: .standard)),
+                                 world: splitDataset == nil ? world : nil,
+                                 configuration: .init(sourceLabel: pairData.name, comparison: ComparisonSetup(mode: .split, label: "item-knn")),
+                                 size: TerminalSize(width: 120, height: 40))
+        let pairPlayed = playAtFullSpeed(pair, clock: clock)
+        results["explorer_split_replay_events_per_second"] = pairPlayed.eventsPerSecond
+        results["explorer_split_frames_per_second"] = pairPlayed.framesPerSecond
+        return results
+    }
+
+    static func medianFrame(_ state: ExplorerState, width: Int, height: Int, clock: () -> UInt64) -> UInt64 {
+        var samples: [UInt64] = []
+        for _ in 0..<200 {
+            let before = clock()
+            var buffer = ScreenBuffer(width: width, height: height)
+            ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+            samples.append(clock() - before)
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// 150 frames (5 s) at full speed with a 120×40 render per frame; the stream restarts from
+    /// the start whenever it runs out, so the per-event cost estimate has time to settle.
+    static func playAtFullSpeed(_ start: ExplorerState, clock: () -> UInt64)
+        -> (eventsPerSecond: Double, framesPerSecond: Double, worstFrame: UInt64) {
+        var playing = start
         for _ in 0..<PlaybackSpeed.ladder.count { _ = playing.apply(.key(.char("+"))) }
         _ = playing.apply(.key(.char(" ")))
         let frame: UInt64 = 1_000_000_000 / 30
         var simulated: UInt64 = 0
         var frames = 0
-        var worstKey: UInt64 = 0
+        var worst: UInt64 = 0
         var replayed = 0
-        // 150 frames (5 s of playing); the demo's 8,200 events are replayed again from the
-        // start whenever they run out, so the per-event cost estimate has time to settle.
         while frames < 150 {
             if playing.replayer.isAtEnd {
                 playing.replayer.seek(to: 0)
@@ -79,14 +115,11 @@ public enum ExplorerBenchmark {
             var buffer = ScreenBuffer(width: 120, height: 40)
             ExplorerScreen.render(playing, into: &buffer, glyphs: .unicode)
             let work = clock() - tickStart
-            worstKey = max(worstKey, work)
+            worst = max(worst, work)
             simulated += max(frame, work)
             frames += 1
         }
         let seconds = Double(simulated) / 1_000_000_000
-        results["explorer_replay_events_per_second"] = seconds > 0 ? Double(replayed) / seconds : 0
-        results["explorer_frames_per_second"] = seconds > 0 ? Double(frames) / seconds : 0
-        results["explorer_key_latency_max_ms"] = milliseconds(worstKey)
-        return results
+        return (seconds > 0 ? Double(replayed) / seconds : 0, seconds > 0 ? Double(frames) / seconds : 0, worst)
     }
 }

@@ -32,16 +32,18 @@ struct BenchCommand: ParsableCommand {
         if only.contains(.ingest) { figures.add("demo", Benchmarks.ingest(demo)) }
         if only.contains(.replay) { figures.add("demo", Benchmarks.replay(demo)) }
 
-        let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval]
+        let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval, .explorer]
         let catalog = DatasetCatalog()
         var ml: DatasetFiles?
         if !only.isDisjoint(with: needsML) {
             if let files = try? catalog.resolve("ml-100k") { ml = files }
             else if !noFetch { ml = try catalog.fetch("ml-100k") { printError($0) } }
         }
+        var mlDataset: Dataset?
         if let ml {
             let loaded = try DatasetLoader.load(ml)
             let dataset = loaded.dataset
+            mlDataset = dataset
             if only.contains(.ingest) { figures.add("ml100k", Benchmarks.ingest(dataset)) }
             if only.contains(.replay) { figures.add("ml100k", Benchmarks.replay(dataset)) }
             if only.contains(.recommend) { figures.add("ml100k", Benchmarks.recommendationLatency(dataset)) }
@@ -53,7 +55,7 @@ struct BenchCommand: ParsableCommand {
             if only.contains(.eval) && !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
         }
         if only.contains(.session) { figures.add("session", try Benchmarks.sessionReopen(demo)) }
-        if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds)) }
+        if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds, splitDataset: mlDataset)) }
         try JSONOutput.print(figures.values)
         #endif
     }
