@@ -16,5 +16,8 @@ public enum ExplorerOverlay: Hashable, Sendable {
         public var scroll: Int = 0
         /// True when more entries matched than are listed.
         public var truncated = false
+        /// Search by meaning: the model's name and the interest nodes nearest to the query
+        /// ("Sci-Fi 0.52"); nil for a title search.
+        public var meaning: [String]?
     }
 }

@@ -30,6 +30,18 @@ extension ExplorerState {
         return result
     }
 
+    /// Search by meaning when a query encoder is loaded and the items have vectors: the
+    /// query's nearest items by cosine, and the interest nodes nearest to it.
+    mutating func meaningMatches(for query: String) -> (items: [Int], nodes: [String])? {
+        guard let encoder = queryEncoder, query.trimmingCharacters(in: .whitespaces).count >= 2 else { return nil }
+        if semanticIndex == nil { semanticIndex = SemanticIndex(catalogue: dataset.catalogue) }
+        guard let index = semanticIndex, let vector = encoder.embed(query) else { return nil }
+        let items = index.nearestItems(to: vector, count: Self.pickerLimit).map(\.item)
+        let names = dataset.catalogue.taxonomy.names
+        let nodes = index.nearestNodes(to: vector, count: 3).map { names[$0.node] + " " + NumberText.fixed($0.cosine, decimals: 2) }
+        return (items, [encoder.name] + nodes)
+    }
+
     func itemMatches(for query: String) -> [Int] {
         let needle = query.lowercased()
         var result: [Int] = []
@@ -84,7 +96,13 @@ extension ExplorerState {
             break
         }
         if queryChanged {
-            picker.matches = isUsers ? userMatches(for: picker.query) : itemMatches(for: picker.query)
+            if !isUsers, let meaning = meaningMatches(for: picker.query) {
+                picker.matches = meaning.items
+                picker.meaning = meaning.nodes
+            } else {
+                picker.matches = isUsers ? userMatches(for: picker.query) : itemMatches(for: picker.query)
+                picker.meaning = nil
+            }
             picker.truncated = picker.matches.count >= Self.pickerLimit
             picker.selected = 0
             picker.scroll = 0

@@ -158,6 +158,10 @@ extension ExplorerState {
         }
         shares = fresh
         refreshTruth()
+        // Said in words for every frame on catalogues up to 20,000 items; larger ones when paused.
+        if dataset.catalogue.count <= 20_000 || !isPlaying {
+            profileWords = model.profilesInWords(user: focusedUser)
+        }
         recommendations = replayer.recommendations(for: focusedUser, count: configuration.recommendationCount)
         refreshCompanion()
         recommendationSelection = min(recommendationSelection, max(0, recommendations.count - 1))

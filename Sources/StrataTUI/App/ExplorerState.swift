@@ -125,12 +125,19 @@ public struct ExplorerState: Sendable {
     var pendingDecision: PendingDecision?
     /// Lower-cased titles for `/` search, built on first use.
     var searchTitles: [String]?
+    /// Embeds what is typed in `/` (search by meaning); nil searches titles.
+    public let queryEncoder: (any QueryEncoder)?
+    /// Item vectors and node centroids for search by meaning, built on first use.
+    var semanticIndex: SemanticIndex?
+    /// The focused user's tier profiles in words (the Interests pane's last rows).
+    public internal(set) var profileWords: [ProfileInWords] = []
     /// Events per user in the whole stream (the user picker).
     public let eventsPerUser: [Int]
 
     public init(replayer: Replayer, world: ScenarioWorld? = nil, configuration: Configuration,
-                focusedUser: UserIndex? = nil, size: TerminalSize) {
+                focusedUser: UserIndex? = nil, size: TerminalSize, queryEncoder: (any QueryEncoder)? = nil) {
         self.configuration = configuration
+        self.queryEncoder = queryEncoder
         self.replayer = replayer
         autopilotModel = world.map(ScenarioAutopilot.init(world:))
         self.size = size

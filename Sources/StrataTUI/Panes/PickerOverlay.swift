@@ -18,6 +18,12 @@ enum PickerOverlay {
         buffer.write(prompt, x: inner.x, y: inner.y, clip: inner)
         buffer.write(count, x: inner.maxX - count.count, y: inner.y, style: ExplorerTheme.muted, clip: inner)
         for column in inner.x..<inner.maxX { buffer.put(glyphs.horizontal, width: 1, x: column, y: inner.y + 1, style: ExplorerTheme.border) }
+        if let meaning = picker.meaning, let model = meaning.first {
+            // Over the rule: what ranked the list, and the interests the words are near.
+            let near = meaning.dropFirst().joined(separator: " · ")
+            let text = " by meaning (" + model + ")" + (near.isEmpty ? " " : " · near " + near + " ")
+            buffer.write(text, x: inner.x + 1, y: inner.y + 1, style: ExplorerTheme.header, clip: inner)
+        }
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         let dataset = state.dataset
         let items: [Line] = picker.matches.map { index in

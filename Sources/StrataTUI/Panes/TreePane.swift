@@ -62,7 +62,13 @@ enum TreePane {
         }
 
         let rows = state.visibleTreeRows()
-        let bodyHeight = inner.height - 1
+        // The tier profiles in words take the last rows while the tree keeps at least ten.
+        let wordRows = inner.height - 1 - state.profileWords.count >= 10 ? state.profileWords.count : 0
+        if wordRows > 0 {
+            drawProfileWords(state, in: Rect(x: inner.x, y: inner.maxY - wordRows, width: inner.width, height: wordRows),
+                             into: &buffer, glyphs: glyphs)
+        }
+        let bodyHeight = inner.height - 1 - wordRows
         guard bodyHeight > 0 else { return }
         let selectedIndex = rows.firstIndex { $0.node == state.selectedNode }
         let offset = Scrolling.offset(keeping: selectedIndex, previous: state.treeScroll, visibleRows: bodyHeight, rowCount: rows.count)
@@ -137,5 +143,22 @@ enum TreePane {
             : delta < -arrowThreshold ? (glyphs.arrowDown, ExplorerTheme.negative.bolded())
             : (paneGlyphs.steady, ExplorerTheme.muted)
         if clip.contains(x: next, y: y) { buffer.put(arrow, width: 1, x: next, y: y, style: style) }
+    }
+
+    /// `short  in words: space, wars, star · Star Wars (1977), Return of the Jedi (1983)`.
+    static func drawProfileWords(_ state: ExplorerState, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
+        let items = state.dataset.catalogue.items
+        for (row, profile) in state.profileWords.enumerated() where row < area.height {
+            let y = area.y + row
+            let clip = Rect(x: area.x, y: y, width: area.width, height: 1)
+            let t = state.model.tiers.firstIndex { $0.name == profile.tier } ?? row
+            let line = Line([
+                Span(NumberText.padRight(profile.tier, 7), style: ExplorerTheme.tierStyle(t).bolded()),
+                Span("in words: ", style: ExplorerTheme.muted),
+                Span(profile.words.joined(separator: ", "), style: Style(bold: true)),
+                Span(" · " + profile.items.map { items[$0].title }.joined(separator: ", "), style: ExplorerTheme.muted),
+            ])
+            buffer.write(line, x: area.x, y: y, clip: clip, truncation: .ellipsis(glyphs.ellipsis))
+        }
     }
 }

@@ -80,6 +80,16 @@ struct ExploreCommand: ParsableCommand {
             return index
         }
 
+        // `/` searches by meaning with the model that embedded the items (before the terminal
+        // is taken, so a bad model directory is a plain error).
+        let queryEncoder: SentenceQueryEncoder?
+        do {
+            queryEncoder = try SentenceQueryEncoder.load(embed: source.embed)
+        } catch {
+            try? store?.close()
+            throw error
+        }
+
         ExplorerLauncher.unblockTerminalSignals()
         let terminal: NcursesTerminal
         do {
@@ -94,7 +104,7 @@ struct ExploreCommand: ParsableCommand {
             sessionName: session.map { URL(fileURLWithPath: $0).lastPathComponent }, ascii: !terminal.isUTF8,
             comparison: spec?.setup)
         let state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
-                                  focusedUser: focused, size: terminal.size)
+                                  focusedUser: focused, size: terminal.size, queryEncoder: queryEncoder)
         let host = SessionHost(store: store, dataset: loaded.dataset)
         let outcome = ExplorerLauncher.run(state, on: terminal, host: host, framesPerSecond: fps,
                                            isAttached: ExplorerLauncher.standardInputIsAttached)
