@@ -17,6 +17,8 @@ struct ExportTests {
     @Test("CSV fields are quoted exactly when RFC 4180 requires", arguments: [
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
         ("two\nlines", "\"two\nlines\""), ("cr\r", "\"cr\r\""), ("", ""), (" spaced ", " spaced "),
+        // A quote with a combining mark is one Character, and still a quote to double.
+        ("\"\u{301}x", "\"\"\"\u{301}x\""),
     ])
     func csvQuoting(_ raw: String, _ expected: String) {
         #expect(TraceCSVEncoder.field(raw) == expected)
