@@ -1,0 +1,63 @@
+import StrataCore
+
+extension ExplorerState {
+    /// The view as it is on screen, for files (`x`): the recommendations the pane lists with
+    /// every feature (value, weight, contribution as the details overlay computes them), and
+    /// every node of the focused user's tree with its share per tier and tier label. A pure
+    /// read. O(recommendations × features + nodes × tiers).
+    public func viewExport(stateHash: String) -> ViewExport {
+        var model = self.model  // a copy: the feature vector fills scratch buffers
+        let user = focusedUser
+        let tierCount = model.tiers.count
+        let featureNames = model.featureNames
+        let weights = model.weights
+        let catalogue = model.catalogue
+        let recommendations = self.recommendations.enumerated().map { offset, recommendation in
+            let x = model.featureVector(user: user, item: recommendation.item)
+            let features = featureNames.indices.map { k in
+                ViewExport.Feature(name: featureNames[k], value: x[k], weight: weights[k], contribution: weights[k] * x[k])
+            }
+            return ViewExport.Recommendation(
+                rank: offset + 1, item: catalogue.items[recommendation.item].id, title: catalogue.items[recommendation.item].title,
+                score: recommendation.score, probability: recommendation.probability, reasons: recommendation.reasons,
+                features: features)
+        }
+        // The pane's table when it is current, else the model's (the same numbers).
+        let table = shares.count == model.taxonomy.nodeCount * tierCount ? shares : model.shareTable(user: user)
+        let taxonomy = model.taxonomy
+        var tree: [ViewExport.Node] = []
+        func visit(_ node: NodeIndex) {
+            let label = user < model.users.count ? model.users[user].tracker.label(of: node) : .dormant
+            tree.append(ViewExport.Node(path: taxonomy.displayPath(of: node), depth: taxonomy.depths[node],
+                                        shares: (0..<tierCount).map { table[node * tierCount + $0] }, label: label.rawValue))
+            for child in taxonomy.children[node] { visit(child) }
+        }
+        for top in taxonomy.topLevel { visit(top) }
+        return ViewExport(
+            source: configuration.sourceLabel, session: configuration.sessionName, position: replayer.position,
+            total: replayer.total, user: focusedUserID, stateHash: stateHash, decisions: decisionCount,
+            config: model.config.settingsRecord, tiers: model.tiers.map(\.name),
+            recommendations: recommendations, tree: tree)
+    }
+
+    /// `x`: asks the host to write the view; it answers `.viewExported` or `.viewExportFailed`.
+    mutating func exportView() -> [ExplorerEffect] {
+        [.exportView(viewExport(stateHash: currentHash()))]
+    }
+
+    mutating func receiveViewExport(_ feedback: ExplorerFeedback) {
+        switch feedback {
+        case .viewExported(let files): show("wrote " + Self.fileList(files))
+        case .viewExportFailed(let message): show("view not exported: " + message, isError: true)
+        default: break
+        }
+    }
+
+    /// `strata-view-cleo-100.json and .csv`: short enough for the title bar.
+    static func fileList(_ files: [String]) -> String {
+        guard let first = files.first else { return "nothing" }
+        let stem = first.lastIndex(of: ".").map { first[..<$0] } ?? Substring(first)
+        return ([first] + files.dropFirst().map { $0.hasPrefix(stem + ".") ? String($0.dropFirst(stem.count)) : $0 })
+            .joined(separator: " and ")
+    }
+}
