@@ -46,8 +46,8 @@ struct SessionReading {
 
     /// A replayer at the start of the stream with the session's settings and decisions, which
     /// it applies at the positions they were made.
-    func replayer(for dataset: Dataset) -> Replayer {
-        var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
+    func replayer(for dataset: Dataset, hitRateEvery: Int = 10) -> Replayer {
+        var replayer = Replayer(dataset: dataset, config: config, hitRateEvery: hitRateEvery, keepsCheckpoints: false)
         replayer.load(decisions: decisions)
         return replayer
     }
