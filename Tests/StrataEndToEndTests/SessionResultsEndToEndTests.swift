@@ -87,6 +87,30 @@ import Testing
         #expect(first == 100, "first differing line \(String(describing: first))")
     }
 
+    @Test("a decision given to model B alone (an A/B session) is not in A's trace, and is counted apart")
+    func decisionsForBAlone() throws {
+        let dir = try StrataBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try driftSession(in: dir)
+        let plain = try StrataBinary.run(["export", "--scenario", "drift", "--session", session, "-o", "a.jsonl"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        do {
+            let dataset = try #require(try BuiltInScenarios.scenario(named: "drift")).makeDataset()
+            let store = try SessionStore.open(at: session, fingerprint: dataset.fingerprint, datasetName: "scenario:drift", config: "")
+            defer { try? store.close() }
+            try store.record(streamPosition: 150, user: "viewer", item: dataset.catalogue.items[7].id, accepted: true, side: "b")
+        }
+        let withB = try StrataBinary.run(["export", "--scenario", "drift", "--session", session, "-o", "b.jsonl"], in: dir)
+        #expect(withB.status == 0, "\(withB.stderr)")
+        #expect(withB.stdout.contains("(replayed 3 decisions of"))
+        let a = try lines(dir.appendingPathComponent("a.jsonl")), b = try lines(dir.appendingPathComponent("b.jsonl"))
+        #expect(a.count == b.count && a.dropFirst().elementsEqual(b.dropFirst()), "a decision for B alone changed A's trace")
+        let record = try #require(try object(b[0])["session"] as? [String: String])
+        #expect(record["decisions"] == "3")
+        #expect(record["decisions_b_only"] == "1")
+        #expect(try object(a[0])["session"].flatMap { $0 as? [String: String] }?["decisions_b_only"] == nil)
+    }
+
     @Test("export --kind tier-changes --session in CSV carries a # session: line after the config")
     func tierChangesCarryTheSession() throws {
         let dir = try StrataBinary.temporaryDirectory()

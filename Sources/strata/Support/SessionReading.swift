@@ -7,14 +7,20 @@ import StrataData
 struct SessionReading {
     let path: String
     let config: ModelConfig
+    /// The decisions model A learnt (side both or A), which the output replays.
     let decisions: [ReplayDecision]
     let accepted: Int
+    /// Decisions of an A/B session given to model B alone: not in A's run, but counted so the
+    /// output does not hide them.
+    let decisionsForBOnly: Int
     let fingerprint: String
 
     /// The `session` record outputs carry beside their config: which session was replayed,
     /// with how many decisions.
     var record: [String: String] {
-        ["file": path, "decisions": String(decisions.count), "accepted": String(accepted), "fingerprint": fingerprint]
+        var record = ["file": path, "decisions": String(decisions.count), "accepted": String(accepted), "fingerprint": fingerprint]
+        if decisionsForBOnly > 0 { record["decisions_b_only"] = String(decisionsForBOnly) }
+        return record
     }
 
     /// `metadata` of a trace or chart: `session` → `record`.
@@ -39,9 +45,11 @@ struct SessionReading {
             throw CLIError("--set: \(path) keeps the settings it was recorded with and --set/--config ask for others; "
                            + "leave them out (the session's settings are the config of every output made from it)")
         }
-        let decisions = try SessionDecisions.resolve(contents.decisions, in: dataset, session: path)
-        return SessionReading(path: path, config: config, decisions: decisions,
-                              accepted: decisions.count(where: \.accepted), fingerprint: fingerprint)
+        // Outputs show model A (the session's settings); B of an A/B session is the explorer's.
+        let all = try SessionDecisions.resolve(contents.decisions, in: dataset, session: path)
+        let decisions = all.filter(\.reachesA)
+        return SessionReading(path: path, config: config, decisions: decisions, accepted: decisions.count(where: \.accepted),
+                              decisionsForBOnly: all.count - decisions.count, fingerprint: fingerprint)
     }
 
     /// A replayer at the start of the stream with the session's settings and decisions, which
