@@ -39,7 +39,7 @@ extension ExplorerEndToEndTests {
         #expect(screen.contains("  1 " + title.prefix(18)), "the first recommendation on screen is not \(title):\n\(screen)")
         let csv = try String(contentsOfFile: directory + "/strata-view-cleo-100.csv", encoding: .utf8)
         #expect(csv.hasPrefix("# config: {"))
-        #expect(csv.contains("\r\ntable,rank,item,title,score,p_accept,feature,value,weight,contribution,path,depth,tier,share,label\r\n"))
+        #expect(csv.contains("\r\ntable,model,rank,item,title,score,p_accept,feature,value,weight,contribution,path,depth,tier,share,label\r\n"))
 
         // A directory where the next file should go: the explorer says why and goes on.
         try FileManager.default.createDirectory(atPath: directory + "/strata-view-cleo-200.json", withIntermediateDirectories: false)

@@ -9,12 +9,14 @@ extension ViewExport {
         func object(_ members: [(String, String)]) -> String {
             "{" + members.map { j($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
         }
-        let recommendationObjects = recommendations.map { r in
-            object([("rank", String(r.rank)), ("item", j(r.item)), ("title", j(r.title)), ("score", n(r.score)),
-                    ("p_accept", n(r.probability)), ("why", "[" + r.reasons.map(j).joined(separator: ",") + "]"),
-                    ("features", "[" + r.features.map { f in
-                        object([("name", j(f.name)), ("value", n(f.value)), ("weight", n(f.weight)), ("contribution", n(f.contribution))])
-                    }.joined(separator: ",") + "]")])
+        func list(_ recommendations: [Recommendation]) -> String {
+            "[\n" + recommendations.map { r in
+                object([("rank", String(r.rank)), ("item", j(r.item)), ("title", j(r.title)), ("score", n(r.score)),
+                        ("p_accept", n(r.probability)), ("why", "[" + r.reasons.map(j).joined(separator: ",") + "]"),
+                        ("features", "[" + r.features.map { f in
+                            object([("name", j(f.name)), ("value", n(f.value)), ("weight", n(f.weight)), ("contribution", n(f.contribution))])
+                        }.joined(separator: ",") + "]")])
+            }.joined(separator: ",\n") + "\n]"
         }
         let nodeObjects = tree.map { node in
             object([("path", j(node.path)), ("depth", String(node.depth)),
@@ -31,40 +33,47 @@ extension ViewExport {
             ("state_hash", j(stateHash)),
             ("decisions", String(decisions)),
             ("tiers", "[" + tiers.map(j).joined(separator: ",") + "]"),
-            ("recommendations", "[\n" + recommendationObjects.joined(separator: ",\n") + "\n]"),
+            ("model", j(model)),
+            ("recommendations", list(recommendations)),
+            ("comparison", comparison.map { object([("model", j($0.model)), ("state_hash", j($0.stateHash)),
+                                                    ("recommendations", list($0.recommendations))]) } ?? "null"),
             ("tree", "[\n" + nodeObjects.joined(separator: ",\n") + "\n]"),
         ]
         return "{\n" + members.map { j($0.0) + ":" + $0.1 }.joined(separator: ",\n") + "\n}\n"
     }
 
     /// The CSV columns, after the `# config:` and `# view:` comment lines.
-    public static let csvColumns = ["table", "rank", "item", "title", "score", "p_accept", "feature", "value", "weight",
+    public static let csvColumns = ["table", "model", "rank", "item", "title", "score", "p_accept", "feature", "value", "weight",
                                     "contribution", "path", "depth", "tier", "share", "label"]
 
     /// One tidy table (RFC 4180, CRLF): a `recommendation` row per recommendation and feature,
-    /// a `tree` row per node and tier; the columns a row does not use are empty.
+    /// `model` saying whose list (one row, feature columns empty, for a model without
+    /// features); a `tree` row per node and tier; the columns a row does not use are empty.
     public func csv() -> String {
         let f = RecordText.csvField, n = RecordText.csvNumber
         let view: [(String, String)] = [
             ("source", source), ("session", session ?? ""), ("position", String(position)), ("total", String(total)),
             ("user", user), ("state_hash", stateHash), ("decisions", String(decisions)), ("format", String(Self.formatVersion)),
-        ]
+            ("model", model),
+        ] + (comparison.map { [("model_b", $0.model), ("state_hash_b", $0.stateHash)] } ?? [])
         func record(_ pairs: [(String, String)]) -> String {
             "{" + pairs.map { RecordText.jsonString($0.0) + ":" + RecordText.jsonString($0.1) }.joined(separator: ",") + "}"
         }
         var lines = ["# config: " + record(config.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
                      "# view: " + record(view),
                      Self.csvColumns.joined(separator: ",")]
-        for r in recommendations {
-            for feature in r.features {
-                lines.append(["recommendation", String(r.rank), f(r.item), f(r.title), n(r.score), n(r.probability),
-                              f(feature.name), n(feature.value), n(feature.weight), n(feature.contribution),
-                              "", "", "", "", ""].joined(separator: ","))
+        for (name, list) in [(model, recommendations), (comparison?.model ?? "", comparison?.recommendations ?? [])] {
+            for r in list {
+                let head = ["recommendation", f(name), String(r.rank), f(r.item), f(r.title), n(r.score), n(r.probability)]
+                let features = r.features.map { [f($0.name), n($0.value), n($0.weight), n($0.contribution)] }
+                for feature in features.isEmpty ? [["", "", "", ""]] : features {
+                    lines.append((head + feature + ["", "", "", "", ""]).joined(separator: ","))
+                }
             }
         }
         for node in tree {
             for (tier, share) in zip(tiers, node.shares) {
-                lines.append(["tree", "", "", "", "", "", "", "", "", "",
+                lines.append(["tree", "", "", "", "", "", "", "", "", "", "",
                               f(node.path), String(node.depth), f(tier), n(share), f(node.label)].joined(separator: ","))
             }
         }

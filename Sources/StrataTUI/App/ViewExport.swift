@@ -28,8 +28,17 @@ public struct ViewExport: Hashable, Sendable {
         public var probability: Double
         /// The pane's "why", in words.
         public var reasons: [String]
-        /// Every feature, in the model's feature order.
+        /// Every feature, in the model's feature order; empty for a model without features
+        /// (a baseline such as item-knn).
         public var features: [Feature]
+    }
+
+    /// The split view's second list (`explore --compare`): what model B shows the user.
+    public struct Comparison: Hashable, Sendable {
+        /// What the screen calls B (`item-knn`, `strata (--b-set …)`).
+        public var model: String
+        public var stateHash: String
+        public var recommendations: [Recommendation]
     }
 
     public struct Node: Hashable, Sendable {
@@ -58,7 +67,12 @@ public struct ViewExport: Hashable, Sendable {
     /// `ModelConfig.settingsRecord`: `--config FILE` of either file reproduces the run.
     public var config: [String: String]
     public var tiers: [String]
+    /// Which model made `recommendations`: `strata`, or B's label when the explorer shows B
+    /// alone (`explore --model`).
+    public var model: String
     public var recommendations: [Recommendation]
+    /// Model B's list beside it in the split view; nil with one model on screen.
+    public var comparison: Comparison?
     /// Every node of the taxonomy below the root, depth first in taxonomy order.
     public var tree: [Node]
 

@@ -56,6 +56,7 @@ struct ViewExportTests {
         #expect(view.session == nil)
         #expect(view.config == state.model.config.settingsRecord)
         #expect(view.tiers == ["short", "medium", "long"])
+        #expect(view.model == "strata" && view.comparison == nil)
         #expect(view.jsonFileName == "strata-view-cleo-200.json")
         #expect(view.csvFileName == "strata-view-cleo-200.csv")
         // Writing the view changes nothing in the state but the status line.
@@ -172,10 +173,11 @@ struct ViewExportTests {
         #expect(rows.filter { $0[0] == "recommendation" }.count == 10 * featureCount)
         #expect(rows.filter { $0[0] == "tree" }.count == view.tree.count * 3)
         #expect(rows.count == 10 * featureCount + view.tree.count * 3)
-        let bias = try #require(rows.first { $0[0] == "recommendation" && $0[1] == "1" && $0[6] == "bias" })
-        #expect(Double(bias[9]) == view.recommendations[0].features.first { $0.name == "bias" }?.contribution)
-        let sciFiShort = try #require(rows.first { $0[0] == "tree" && $0[10] == "Sci-Fi" && $0[12] == "short" })
-        #expect(Double(sciFiShort[13]) == view.tree.first { $0.path == "Sci-Fi" }?.shares[0])
+        #expect(rows.filter { $0[0] == "recommendation" }.allSatisfy { $0[1] == "strata" })
+        let bias = try #require(rows.first { $0[0] == "recommendation" && $0[2] == "1" && $0[7] == "bias" })
+        #expect(Double(bias[10]) == view.recommendations[0].features.first { $0.name == "bias" }?.contribution)
+        let sciFiShort = try #require(rows.first { $0[0] == "tree" && $0[11] == "Sci-Fi" && $0[13] == "short" })
+        #expect(Double(sciFiShort[14]) == view.tree.first { $0.path == "Sci-Fi" }?.shares[0])
     }
 
     @Test("hostile text: a user id becomes a safe file name; titles with commas, quotes and newlines are quoted")
@@ -191,10 +193,62 @@ struct ViewExportTests {
         #expect(view.jsonFileName == "strata-view-_._u_1-200.json")
         let csv = view.csv()
         #expect(csv.contains(",\"say \"\"hi\"\", then\nbye\","))
-        #expect(csvRecords(csv.components(separatedBy: "\r\n").dropFirst(3).joined(separator: "\r\n"))[0][3] == "say \"hi\", then\nbye")
+        #expect(csvRecords(csv.components(separatedBy: "\r\n").dropFirst(3).joined(separator: "\r\n"))[0][4] == "say \"hi\", then\nbye")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(view.json().utf8)) as? [String: Any])
         #expect((object["recommendations"] as? [[String: Any]])?.first?["title"] as? String == "say \"hi\", then\nbye")
         #expect(object["user"] as? String == "../u\n1")
+    }
+}
+
+/// `x` with two models: the split view's B list beside A's, B shown alone (`--model`).
+@Suite("Explorer view export, A/B")
+struct ViewExportComparisonTests {
+    func export(_ state: inout ExplorerState) throws -> ViewExport {
+        ExplorerFixtures.press([.char("]")], on: &state)
+        let effects = state.apply(.key(.char("x")))
+        guard case .exportView(let view) = try #require(effects.first) else { throw CancellationError() }
+        return view
+    }
+
+    @Test("the split view exports both lists: A's with its features, B's (item-knn) without, and B's hash")
+    func splitView() throws {
+        var state = ExplorerFixtures.demoPair(.itemKNN)
+        let view = try export(&state)
+        #expect(view.model == "strata")
+        #expect(view.recommendations.map(\.item) == state.recommendations.map { state.dataset.catalogue.items[$0.item].id })
+        #expect(view.recommendations.allSatisfy { $0.features.count == state.model.featureNames.count })
+        let b = try #require(view.comparison)
+        #expect(b.model == "item-knn")
+        #expect(b.stateHash == state.replayer.companion?.stateHash)
+        #expect(b.recommendations.map(\.item) == state.companionRecommendations.map { state.dataset.catalogue.items[$0.item].id })
+        #expect(b.recommendations.count == 10 && b.recommendations.allSatisfy { $0.features.isEmpty })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(view.json().utf8)) as? [String: Any])
+        let comparison = try #require(json["comparison"] as? [String: Any])
+        #expect(comparison["model"] as? String == "item-knn")
+        // A baseline's P(accept) is not a probability: null, not NaN.
+        #expect((comparison["recommendations"] as? [[String: Any]])?.first?["p_accept"] is NSNull)
+        let rows = csvRecords(view.csv().components(separatedBy: "\r\n").dropFirst(3).joined(separator: "\r\n"))
+        let bRows = rows.filter { $0[0] == "recommendation" && $0[1] == "item-knn" }
+        #expect(bRows.count == 10 && bRows.allSatisfy { $0[7].isEmpty && $0[6].isEmpty })
+        #expect(view.csv().contains(#""model_b":"item-knn""#))
+    }
+
+    @Test("with B shown alone the list is B's, with B's own features when B is adaptive")
+    func shownModel() throws {
+        var baseline = ExplorerFixtures.demoPair(.itemKNN, mode: .shown)
+        let shown = try export(&baseline)
+        #expect(shown.model == "item-knn" && shown.comparison == nil)
+        #expect(shown.recommendations.map(\.item) == baseline.recommendations.map { baseline.dataset.catalogue.items[$0.item].id })
+        #expect(shown.recommendations.allSatisfy { $0.features.isEmpty }, "A's features were put on item-knn's list")
+
+        var adaptive = ExplorerFixtures.demoPair(.strata, config: try ModelConfig().applying(["short_half_life=5"]), mode: .shown)
+        let view = try export(&adaptive)
+        let b = try #require(adaptive.companionModel)
+        #expect(view.recommendations.first?.features.map(\.weight) == b.weights)
+        for row in view.recommendations {
+            let total = row.features.reduce(0) { $0 + $1.contribution }
+            #expect(abs(total - row.score) < 1e-9, "B's contributions do not add up to B's score for \(row.title)")
+        }
     }
 }
 
