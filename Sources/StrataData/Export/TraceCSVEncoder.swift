@@ -1,3 +1,5 @@
+import StrataCore
+
 /// Encodes trace rows as RFC 4180 CSV: a header line, CRLF line endings, and a field quoted
 /// (with `"` doubled) exactly when it contains a comma, a quote, CR or LF.
 struct TraceCSVEncoder {
@@ -32,12 +34,5 @@ struct TraceCSVEncoder {
     }
 
     /// RFC 4180 §2.6–2.7: quote when needed, double the quotes inside.
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
-        }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ text: String) -> String { RecordText.csvField(text) }
 }

@@ -1,3 +1,5 @@
+import StrataCore
+
 /// Encodes trace rows as JSON Lines: one object per `\n`-terminated line, keys in column order
 /// (fixed ones first), absent columns omitted, non-finite numbers as `null`.
 public struct TraceJSONLEncoder {
@@ -34,22 +36,5 @@ public struct TraceJSONLEncoder {
     }
 
     /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    public static func string(_ text: String) -> String { RecordText.jsonString(text) }
 }

@@ -20,8 +20,12 @@ public final class TraceWriter {
     /// Starts a trace at `path`; for CSV the header is written at once. A non-empty `config`
     /// (the model's `settingsRecord`) goes first, so the file says what produced it:
     /// `# config: {…}` before the CSV header, `{"config":{…}}` as the first JSONL line.
+    /// `metadata` are further named records (e.g. `session`: the session replayed and how many
+    /// decisions), after the config and in name order: one `# NAME: {…}` line each in CSV,
+    /// members of the same first JSONL object.
     /// - Throws: `ExportError.duplicateColumn` or `.io`.
-    public init(path: String, format: TraceFormat, columns: [String] = [], config: [String: String] = [:]) throws(ExportError) {
+    public init(path: String, format: TraceFormat, columns: [String] = [], config: [String: String] = [:],
+                metadata: [String: [String: String]] = [:]) throws(ExportError) {
         var seen = Set(TraceRow.fixedColumns)
         for column in columns where !seen.insert(column).inserted {
             throw .duplicateColumn(path: path, column: column)
@@ -30,9 +34,16 @@ public final class TraceWriter {
         self.columns = columns
         self.known = Set(columns)
         self.output = try Self.io(path, "create a temporary file") { try AtomicFileWriter(path: path) }
-        if !config.isEmpty {
-            let object = TraceJSONLEncoder.object(config)
-            try write(format == .csv ? "# config: \(object)\r\n" : "{\"config\":\(object)}\n")
+        // The config first: `--config FILE` looks for it there (ConfigFile.record).
+        let records = (config.isEmpty ? [] : [("config", config)])
+            + metadata.filter { $0.key != "config" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if !records.isEmpty {
+            switch format {
+            case .csv:
+                try write(records.map { "# \($0.0): \(TraceJSONLEncoder.object($0.1))\r\n" }.joined())
+            case .jsonl:
+                try write("{" + records.map { TraceJSONLEncoder.string($0.0) + ":" + TraceJSONLEncoder.object($0.1) }.joined(separator: ",") + "}\n")
+            }
         }
         if format == .csv {
             try write(TraceCSVEncoder(columns: columns).header())
@@ -90,9 +101,9 @@ public final class TraceWriter {
     /// Writes `rows` to `path` in one call, atomically.
     public static func write(
         _ rows: some Sequence<TraceRow>, to path: String, format: TraceFormat, columns: [String] = [],
-        config: [String: String] = [:]
+        config: [String: String] = [:], metadata: [String: [String: String]] = [:]
     ) throws(ExportError) {
-        let writer = try TraceWriter(path: path, format: format, columns: columns, config: config)
+        let writer = try TraceWriter(path: path, format: format, columns: columns, config: config, metadata: metadata)
         do {
             try writer.append(contentsOf: rows)
         } catch {

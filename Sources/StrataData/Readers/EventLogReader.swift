@@ -35,6 +35,9 @@ public struct EventLogReader: DatasetReader {
         let reader = try LineReader(path: path, options: options)
         var mapping = self.mapping
         if syntax == .jsonLines && mapping == nil { mapping = try Self.guessedJSONMapping(path: path, options: options) }
+        // A guess is reported even when reading stops later (validate prints it).
+        var guessed = self.mapping == nil ? mapping : nil
+        defer { report.guessedMapping = guessed }
         var csvFields: [CSVField] = []
         var columnIndex: [String: Int] = [:]
         var columnCount = 0
@@ -50,6 +53,7 @@ public struct EventLogReader: DatasetReader {
                 if line.number == 1 {
                     let names = csvFields.map { CSVSplitter.text(of: $0, in: line).trimmingBlanks }
                     let resolved = try Self.resolve(mapping, columns: names, file: path)
+                    if mapping == nil { guessed = resolved }
                     mapping = resolved
                     let header = HeaderColumns(file: path, names: names)
                     for (role, name) in resolved.requiredColumns {

@@ -36,13 +36,16 @@ extension SessionStore {
 
     /// Every decision, ordered by sequence. O(n).
     public func decisions() throws(SessionError) -> [Decision] {
-        try read("read decisions") { db in
-            // `*`: a file not migrated to v2 yet (read-only inspection) has no side column.
-            try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY sequence").map { row in
-                Decision(
-                    streamPosition: row["streamPosition"], user: row["user"], item: row["item"],
-                    accepted: row["accepted"], sequence: row["sequence"], side: row["side"] ?? "both")
-            }
+        try read("read decisions") { db in try Self.fetchDecisions(db) }
+    }
+
+    /// Every decision of `db`, ordered by sequence (also read-only, `readContents(at:)`).
+    static func fetchDecisions(_ db: Database) throws -> [Decision] {
+        // `*`: a file not migrated to v2 yet (read-only inspection) has no side column.
+        try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY sequence").map { row in
+            Decision(
+                streamPosition: row["streamPosition"], user: row["user"], item: row["item"],
+                accepted: row["accepted"], sequence: row["sequence"], side: row["side"] ?? "both")
         }
     }
 

@@ -9,6 +9,11 @@ extension ValidationReport {
         lines.append("\(names.isEmpty ? "dataset" : names.joined(separator: ", "))\(formatName)")
         lines.append("  lines read: \(Self.grouped(linesRead)), events accepted: \(Self.grouped(eventsAccepted)), "
                      + "items: \(Self.grouped(itemCount)), users: \(Self.grouped(userCount))")
+        if let guessedMapping {
+            let from = format == .eventJSONL ? "the keys" : "the header"
+            lines.append("  mapping (guessed from \(from)): \(guessedMapping.roleSummary)")
+            lines.append("  to map the columns otherwise: --map '\(InputText.escaped(guessedMapping.mapArgument))'")
+        }
         if unknownItems > 0 {
             lines.append("  unknown items: \(Self.grouped(unknownItems)) ids in \(Self.grouped(eventsWithUnknownItems)) events "
                          + "were not in the item file and were appended to the catalogue")

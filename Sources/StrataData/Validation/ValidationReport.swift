@@ -26,6 +26,10 @@ public struct ValidationReport: Sendable {
     /// The first `problemLimit` problems, in the order they were met.
     public var problems: [DatasetError] = []
     public var problemLimit: Int
+    /// The column mapping of a generic CSV/JSONL log when none was given and it was guessed
+    /// from the header (CSV) or the keys (JSON lines): `validate` shows it, so a wrong guess
+    /// is seen before it shapes every event.
+    public var guessedMapping: ColumnMapping?
 
     public init(problemLimit: Int = 10) {
         self.problemLimit = problemLimit

@@ -29,6 +29,10 @@ public enum ExplorerFeedback: Hashable, Sendable {
     case bookmarked(position: Int)
     /// Something to show the user briefly (e.g. a failed bookmark).
     case notice(String)
+    /// The files of an `.exportView` effect were written.
+    case viewExported(files: [String])
+    /// The view could not be written (the message says which file and why).
+    case viewExportFailed(String)
     /// The terminal went away (hung up) without a signal getting through: leave the loop.
     case terminalLost
 }

@@ -5,6 +5,6 @@ public enum ExplorerCommand: String, CaseIterable, Hashable, Sendable {
     case pickUser, search, toggleFollow
     case focusNext, focusPrevious, moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case openDetails, accept, reject, switchList, cycleDecisionSide
-    case toggleTruth, toggleAutopilot, bookmark
+    case toggleTruth, toggleAutopilot, bookmark, exportView
     case help, close, quit
 }

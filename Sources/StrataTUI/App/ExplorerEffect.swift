@@ -11,6 +11,10 @@ public enum ExplorerEffect: Hashable, Sendable {
     /// Record where the session is (on every pause, step and jump, every few seconds while
     /// playing, and on quit), so a `kill -9` loses nothing.
     case saveLastState(position: Int, stateHash: String)
+    /// Write the view (recommendations with every feature, the interest tree) to
+    /// `view.jsonFileName` and `view.csvFileName` and answer `.viewExported` or
+    /// `.viewExportFailed`.
+    case exportView(ViewExport)
     /// Leave the loop.
     case quit
 }

@@ -42,6 +42,7 @@ extension ExplorerState {
         case .bookmarked(let position): show("bookmarked position " + NumberText.grouped(position))
         case .notice(let text): show(text)
         case .terminalLost: shouldQuit = true
+        case .viewExported, .viewExportFailed: receiveViewExport(feedback)
         }
         return []
     }
@@ -135,6 +136,7 @@ extension ExplorerState {
             autopilot.toggle()
             show(autopilot ? "autopilot on: \(focusedUserID) answers the top recommendation at each of their events" : "autopilot off")
             return []
+        case .exportView: return exportView()
         case .bookmark:
             let label = "position \(replayer.position) · \(focusedUserID)"
             return [.bookmark(position: replayer.position, label: label)]

@@ -42,7 +42,7 @@ public final class NoSessionHost: ExplorerHost {
         switch effect {
         case .persist(let decision): return .committed(decision)  // nothing to save: committed at once
         case .bookmark: return .notice("bookmarks need a session: start with --session FILE")
-        case .saveLastState, .quit: return nil
+        case .saveLastState, .exportView, .quit: return nil
         }
     }
 }

@@ -172,11 +172,13 @@ final class SessionHost: ExplorerHost {
     }
 
     func perform(_ effect: ExplorerEffect) -> ExplorerFeedback? {
+        // The view is written with or without a session.
+        if case .exportView(let view) = effect { return ViewExportWriter.write(view) }
         guard let store else {
             switch effect {
             case .persist(let decision): return .committed(decision)  // no session: nothing to save
             case .bookmark: return .notice("bookmarks need a session: start with --session FILE")
-            case .saveLastState, .quit: return nil
+            case .saveLastState, .exportView, .quit: return nil
             }
         }
         do {
@@ -198,7 +200,7 @@ final class SessionHost: ExplorerHost {
             case .saveLastState(let position, let stateHash):
                 try store.updateLastState(position: position, stateHash: stateHash)
                 return nil
-            case .quit:
+            case .exportView, .quit:
                 return nil
             }
         } catch {

@@ -25,6 +25,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only this user's rows (external id).")
     var user: String?
 
+    @Option(name: .long, help: "A session file (read only, never changed): its settings and decisions are replayed, so the export is what the explorer showed.")
+    var session: String?
+
     func validate() throws {
         guard TraceFormat(pathExtension: output) != nil else {
             throw ValidationError("--output \(InputText.escaped(output)): use a .csv or .jsonl file name")
@@ -39,10 +42,14 @@ struct ExportCommand: ParsableCommand {
             guard let index = dataset.userIDs.firstIndex(of: id) else { throw CLIError("--user \(InputText.escaped(id)): no such user in \(InputText.quoted(loaded.label))") }
             return index
         }
-        var replayer = Replayer(dataset: dataset, config: try overrides.config(command: "export", uses: [.learning]), keepsCheckpoints: false)
+        let requested = try overrides.config(command: "export", uses: [.learning])
+        // The session is read and checked before the output file is created.
+        let reading = try session.map { try SessionReading.read($0, dataset: dataset, requested: requested, overridden: overrides.isOverridden) }
+        var replayer = reading?.replayer(for: dataset) ?? Replayer(dataset: dataset, config: requested, keepsCheckpoints: false)
+        let metadata = reading?.metadata ?? [:]
         switch kind {
         case .events:
-            let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset)
+            let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset, metadata: metadata)
             do {
                 while let observation = replayer.step() {
                     if focus == nil || focus == observation.event.user { try recorder.record(observation, replayer: replayer) }
@@ -76,8 +83,8 @@ struct ExportCommand: ParsableCommand {
                                       "fell": .text(alert.fell.map { model.taxonomy.names[$0] }.joined(separator: ";"))])
                 }
             }
-            try TraceWriter.write(rows, to: output, format: format, columns: columns, config: model.config.settingsRecord)
+            try TraceWriter.write(rows, to: output, format: format, columns: columns, config: model.config.settingsRecord, metadata: metadata)
         }
-        print("wrote \(InputText.escaped(output))")
+        print("wrote \(InputText.escaped(output))" + (reading?.summary ?? ""))
     }
 }

@@ -32,6 +32,9 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .long, help: "The user to draw (external id); default: the most active user.")
     var user: String?
 
+    @Option(name: .long, help: "shares, weights and drift charts: a session file (read only, never changed) whose settings and decisions are replayed, so the chart is what the explorer showed.")
+    var session: String?
+
     @Option(name: .long, help: "Temporal tier for the shares chart (short, medium, long).")
     var tier = "medium"
 
@@ -74,6 +77,11 @@ struct PlotCommand: ParsableCommand {
         if !comparesModels && compare != nil { throw ValidationError("--compare: only --chart ab and prequential use it (this is --chart \(chart.rawValue))") }
         if chart != .prequential && window != nil { throw ValidationError("--window: only --chart prequential uses it (this is --chart \(chart.rawValue))") }
         if chart != .shares && nodes != nil { throw ValidationError("--nodes: only --chart shares uses it (this is --chart \(chart.rawValue))") }
+        // A prequential evaluation replays the stream only: a session's decisions have no place in it.
+        if comparesModels && session != nil {
+            throw ValidationError("--session: --chart \(chart.rawValue) evaluates the stream prequentially and cannot replay a session's decisions; "
+                                  + "use --config SESSION for its settings")
+        }
         if comparesModels && user != nil { throw ValidationError("--user: --chart \(chart.rawValue) evaluates every user; leave it out") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
         if let window, !(1...1_000_000_000).contains(window) { throw ValidationError("--window must be from 1 to 1000000000, got \(window)") }
@@ -93,19 +101,27 @@ struct PlotCommand: ParsableCommand {
         let loaded = try source.load(progress: progressOptions.readProgress())
         for warning in loaded.warnings { printError(warning) }
         let config = try overrides.config(command: "plot", uses: [.learning])
+        // The session is read and checked before anything is drawn or written.
+        let reading = try session.map {
+            try SessionReading.read($0, dataset: loaded.dataset, requested: config, overridden: overrides.isOverridden)
+        }
         let svg: String
         switch chart {
         case .ab: svg = try abChart(loaded, config: config)
         case .prequential: svg = try prequentialChart(loaded, config: config)
-        case .shares, .weights, .drift: svg = try timeChart(loaded, config: config)
+        case .shares, .weights, .drift: svg = try timeChart(loaded, config: reading?.config ?? config, session: reading)
         }
         try AtomicFileWriter.write(svg, to: output)
-        print("wrote \(InputText.escaped(output))")
+        print("wrote \(InputText.escaped(output))" + (reading?.summary ?? ""))
     }
 
-    private func timeChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
+    private func timeChart(_ loaded: LoadedSource, config: ModelConfig, session: SessionReading?) throws -> String {
         let dataset = loaded.dataset
-        var model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
+        // A replayer applies the session's decisions where they were made (none without one).
+        // No chart reads the running HR@10, so it ranks (almost) no positive: 10 % less time.
+        let unread = 1 << 30
+        var replayer = session?.replayer(for: dataset, hitRateEvery: unread)
+            ?? Replayer(dataset: dataset, config: config, hitRateEvery: unread, keepsCheckpoints: false)
         let u: UserIndex
         if let user {
             guard let index = dataset.userIDs.firstIndex(of: user) else { throw CLIError("--user \(InputText.escaped(user)): no such user in \(InputText.quoted(loaded.label))") }
@@ -118,22 +134,23 @@ struct PlotCommand: ParsableCommand {
         guard let tierIndex = config.tiers.firstIndex(where: { $0.name == tier }) else {
             throw ValidationError("--tier \(InputText.escaped(tier)): no such tier; tiers are \(config.tiers.map(\.name).joined(separator: ", "))")
         }
-        let tops = model.taxonomy.topLevel
-        let recorded = SVGChart.Layout(metadata: ["config": config.settingsRecord])
+        let tops = replayer.model.taxonomy.topLevel
+        let recorded = SVGChart.Layout(metadata: ["config": config.settingsRecord].merging(session?.metadata ?? [:]) { $1 })
         let stride = max(1, dataset.events.count / 2000)
         var xs: [Double] = []
         var shareRows: [[Double]] = []
         var weightRows: [[Double]] = []
         var cosines: [SVGChart.Point] = []
-        for (position, event) in dataset.events.enumerated() {
-            model.observe(event)
-            if event.user == u {
+        while let observation = replayer.step() {
+            let position = replayer.position - 1
+            if observation.event.user == u {
                 xs.append(Double(position))
-                shareRows.append(model.topLevelShares(user: u, tier: tierIndex))
-                cosines.append(.init(x: Double(position), y: model.users[u].drift.lastCosine))
+                shareRows.append(replayer.model.topLevelShares(user: u, tier: tierIndex))
+                cosines.append(.init(x: Double(position), y: replayer.model.users[u].drift.lastCosine))
             }
-            if position % stride == 0 || position == dataset.events.count - 1 { weightRows.append([Double(position)] + model.weights) }
+            if position % stride == 0 || position == dataset.events.count - 1 { weightRows.append([Double(position)] + replayer.model.weights) }
         }
+        let model = replayer.model
         let userID = dataset.userIDs[u]
         switch chart {
         case .shares:

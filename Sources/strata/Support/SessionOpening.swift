@@ -10,7 +10,7 @@ enum SessionOpening {
     ///   that is an error (the settings would be ignored), never a silent default.
     static func open(at path: String, dataset: Dataset, label: String, requested: ModelConfig,
                      overridden: Bool) throws -> (store: SessionStore, config: ModelConfig) {
-        let fingerprint = dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
+        let fingerprint = fingerprint(of: dataset)
         // The stored config is checked before the file is opened for writing, so a session
         // Strata cannot replay exactly is left as it was.
         let store = try SessionStore.open(
@@ -30,6 +30,11 @@ enum SessionOpening {
             try? store.close()
             throw error
         }
+    }
+
+    /// What a session records of its dataset (a scenario's has no file digests: its name).
+    static func fingerprint(of dataset: Dataset) -> String {
+        dataset.fingerprint.isEmpty ? "dataset:\(dataset.name)" : dataset.fingerprint
     }
 
     /// The config a session stored, decoded and range-checked; anything else is refused

@@ -12,7 +12,8 @@ final class TraceRecorder {
     private let tierNames: [String]
     private let featureNames: [String]
 
-    init(path: String, model: StrataModel, dataset: Dataset) throws {
+    /// `metadata`: further records the file carries beside the config (`session`).
+    init(path: String, model: StrataModel, dataset: Dataset, metadata: [String: [String: String]] = [:]) throws {
         guard let format = TraceFormat(pathExtension: path) else {
             throw CLIError("\(InputText.escaped(path)): use a .csv or .jsonl file name for a trace")
         }
@@ -27,7 +28,7 @@ final class TraceRecorder {
         }
         columns += featureNames.map { "weight.\($0)" }
         columns += ["drift_cosine", "in_drift", "mean_log_loss", "hr10", "tier_changes", "drift_alerts"]
-        writer = try TraceWriter(path: path, format: format, columns: columns, config: model.config.settingsRecord)
+        writer = try TraceWriter(path: path, format: format, columns: columns, config: model.config.settingsRecord, metadata: metadata)
     }
 
     func record(_ observation: Observation, replayer: Replayer) throws {

@@ -17,6 +17,8 @@ struct ExportTests {
     @Test("CSV fields are quoted exactly when RFC 4180 requires", arguments: [
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
         ("two\nlines", "\"two\nlines\""), ("cr\r", "\"cr\r\""), ("", ""), (" spaced ", " spaced "),
+        // A quote with a combining mark is one Character, and still a quote to double.
+        ("\"\u{301}x", "\"\"\"\u{301}x\""),
     ])
     func csvQuoting(_ raw: String, _ expected: String) {
         #expect(TraceCSVEncoder.field(raw) == expected)
@@ -142,5 +144,34 @@ struct ExportTests {
             try TraceWriter(path: "/nonexistent-strata-dir/t.csv", format: .csv)
         }
         #expect(error?.description.hasPrefix("/nonexistent-strata-dir/t.csv: create a temporary file failed") == true)
+    }
+}
+
+/// Metadata records beside the config (`export --session` records `session`).
+@Suite("Trace metadata")
+struct TraceMetadataTests {
+    static let config = ["seed": "7", "short_half_life": "20"]
+    static let session = ["file": "s.strata", "decisions": "3"]
+
+    @Test("CSV: one # NAME: line per record after the config, then the header")
+    func csv() throws {
+        let directory = try ScratchDirectory()
+        let path = directory.file("t.csv")
+        try TraceWriter.write([TraceRow(position: 0, time: 1, user: "u", item: "i", values: [:])], to: path, format: .csv,
+                              config: Self.config, metadata: ["session": Self.session, "b": ["k": "v"]])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "# config: {\"seed\":\"7\",\"short_half_life\":\"20\"}\r\n# b: {\"k\":\"v\"}\r\n"
+                + "# session: {\"decisions\":\"3\",\"file\":\"s.strata\"}\r\nposition,time,user,item\r\n0,1,u,i\r\n")
+        #expect(Set(try ConfigFile.load(path: path).entries.map(\.key)) == ["seed", "short_half_life"])
+    }
+
+    @Test("JSONL: the records are members of the first object, the config first")
+    func jsonl() throws {
+        let directory = try ScratchDirectory()
+        let path = directory.file("t.jsonl")
+        try TraceWriter.write([], to: path, format: .jsonl, config: Self.config, metadata: ["session": Self.session])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "{\"config\":{\"seed\":\"7\",\"short_half_life\":\"20\"},\"session\":{\"decisions\":\"3\",\"file\":\"s.strata\"}}\n")
+        #expect(try ConfigFile.load(path: path).entries.count == 2)
     }
 }

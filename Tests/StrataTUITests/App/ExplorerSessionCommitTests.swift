@@ -24,7 +24,7 @@ private final class DiskHost: ExplorerHost {
         case .saveLastState(let position, _):
             saved.append(position)
             return nil
-        case .bookmark, .quit:
+        case .bookmark, .exportView, .quit:
             return nil
         }
     }
