@@ -37,8 +37,10 @@ extension ExplorerState {
         if semanticIndex == nil { semanticIndex = SemanticIndex(catalogue: dataset.catalogue) }
         guard let index = semanticIndex, let vector = encoder.embed(query) else { return nil }
         let items = index.nearestItems(to: vector, count: Self.pickerLimit).map(\.item)
-        let names = dataset.catalogue.taxonomy.names
-        let nodes = index.nearestNodes(to: vector, count: 3).map { names[$0.node] + " " + NumberText.fixed($0.cosine, decimals: 2) }
+        let taxonomy = dataset.catalogue.taxonomy
+        let nodes = index.nearestNodes(to: vector, count: 3).map {
+            taxonomy.displayPath(of: $0.node, ascii: configuration.ascii) + " " + NumberText.fixed($0.cosine, decimals: 2)
+        }
         return (items, [encoder.name] + nodes)
     }
 

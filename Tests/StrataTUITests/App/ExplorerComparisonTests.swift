@@ -85,3 +85,41 @@ import Testing
         #expect(state.model.decisionCount == 1)
     }
 }
+
+/// Issue 10 item 5: `/` by meaning with a query encoder (a fixed, fake one: the test is about
+/// the explorer, the encoder is tested against sentence-transformers elsewhere).
+@Suite struct ExplorerMeaningSearchTests {
+    struct AxisEncoder: QueryEncoder {
+        let name = "axes"
+        func embed(_ text: String) -> [Float]? { text.contains("love") ? [0, 1] : [1, 0] }
+    }
+
+    static func state(encoder: (any QueryEncoder)?) -> ExplorerState {
+        let catalogue = Catalogue(items: [
+            Item(id: "a", title: "Star Voyage", paths: [["Sci-Fi"]], embedding: [1, 0]),
+            Item(id: "b", title: "Love Letters", paths: [["Romance"]], embedding: [0, 1]),
+            Item(id: "c", title: "Love Among the Stars", paths: [["Romance"]], embedding: [0.6, 0.8]),
+        ])
+        let events = [Event(time: 0, user: 0, item: 0, action: .rate, value: 5)]
+        let dataset = Dataset(name: "axes", catalogue: catalogue, userIDs: ["u"], events: events)
+        return ExplorerState(replayer: Replayer(dataset: dataset), configuration: .init(sourceLabel: "axes"),
+                             size: TerminalSize(width: 120, height: 40), queryEncoder: encoder)
+    }
+
+    @Test func typedWordsRankItemsByMeaningAndNameTheNearestInterests() throws {
+        var state = Self.state(encoder: AxisEncoder())
+        ExplorerFixtures.press([.char("/")] + "in love".map { .char($0) }, on: &state)
+        guard case .search(let picker) = state.overlay else { Issue.record("no search open"); return }
+        #expect(picker.matches == [1, 2, 0])
+        #expect(picker.meaning?.first == "axes")
+        #expect(picker.meaning?.dropFirst().first?.hasPrefix("Romance") == true)
+    }
+
+    @Test func withoutAnEncoderTheSearchMatchesTitles() throws {
+        var state = Self.state(encoder: nil)
+        ExplorerFixtures.press([.char("/")] + "love".map { .char($0) }, on: &state)
+        guard case .search(let picker) = state.overlay else { Issue.record("no search open"); return }
+        #expect(picker.matches == [1, 2])
+        #expect(picker.meaning == nil)
+    }
+}
