@@ -20,7 +20,9 @@ import StrataCore
 ///   model, issue 12) rendered at 200×60 on the demo 2,000 events in, median of 200.
 /// - `explorer_split_replay_events_per_second`, `explorer_split_frames_per_second`: the split
 ///   playing at full speed as above, both models learning every event — on the data passed as
-///   `splitDataset` (the bench passes MovieLens-100k), else on the demo.
+///   `splitDataset` (the bench passes MovieLens-100k), else on the demo;
+///   `explorer_split_slow_frames` (and `explorer_slow_frames` for the single view): frames of
+///   the 150 whose work took longer than 1/30 s, `explorer_split_worst_frame_ms` the longest.
 public enum ExplorerBenchmark {
     public static func run(clock: () -> UInt64, splitDataset: Dataset? = nil) -> [String: Double] {
         var results: [String: Double] = [:]
@@ -65,6 +67,7 @@ public enum ExplorerBenchmark {
         results["explorer_replay_events_per_second"] = played.eventsPerSecond
         results["explorer_frames_per_second"] = played.framesPerSecond
         results["explorer_key_latency_max_ms"] = milliseconds(played.worstFrame)
+        results["explorer_slow_frames"] = Double(played.slowFrames.count)
 
         let pairData = splitDataset ?? dataset
         let pair = ExplorerState(replayer: Replayer(dataset: pairData, companion: RecommenderKind.itemKNN.make(for: pairData, config: .standard)),
@@ -74,6 +77,8 @@ public enum ExplorerBenchmark {
         let pairPlayed = playAtFullSpeed(pair, clock: clock)
         results["explorer_split_replay_events_per_second"] = pairPlayed.eventsPerSecond
         results["explorer_split_frames_per_second"] = pairPlayed.framesPerSecond
+        results["explorer_split_slow_frames"] = Double(pairPlayed.slowFrames.count)
+        results["explorer_split_worst_frame_ms"] = milliseconds(pairPlayed.worstFrame)
         return results
     }
 
@@ -92,7 +97,7 @@ public enum ExplorerBenchmark {
     /// 150 frames (5 s) at full speed with a 120×40 render per frame; the stream restarts from
     /// the start whenever it runs out, so the per-event cost estimate has time to settle.
     static func playAtFullSpeed(_ start: ExplorerState, clock: () -> UInt64)
-        -> (eventsPerSecond: Double, framesPerSecond: Double, worstFrame: UInt64) {
+        -> (eventsPerSecond: Double, framesPerSecond: Double, worstFrame: UInt64, slowFrames: [Int]) {
         var playing = start
         for _ in 0..<PlaybackSpeed.ladder.count { _ = playing.apply(.key(.char("+"))) }
         _ = playing.apply(.key(.char(" ")))
@@ -101,6 +106,7 @@ public enum ExplorerBenchmark {
         var frames = 0
         var worst: UInt64 = 0
         var replayed = 0
+        var slow: [Int] = []
         while frames < 150 {
             if playing.replayer.isAtEnd {
                 playing.replayer.seek(to: 0)
@@ -116,10 +122,11 @@ public enum ExplorerBenchmark {
             ExplorerScreen.render(playing, into: &buffer, glyphs: .unicode)
             let work = clock() - tickStart
             worst = max(worst, work)
+            if work > frame { slow.append(frames) }
             simulated += max(frame, work)
             frames += 1
         }
         let seconds = Double(simulated) / 1_000_000_000
-        return (seconds > 0 ? Double(replayed) / seconds : 0, seconds > 0 ? Double(frames) / seconds : 0, worst)
+        return (seconds > 0 ? Double(replayed) / seconds : 0, seconds > 0 ? Double(frames) / seconds : 0, worst, slow)
     }
 }
