@@ -17,6 +17,9 @@ public struct ItemVectorsRecord: Codable, Hashable, Sendable {
     /// Items that have a vector in the file, of `items`.
     public var covered: Int?
     public var items: Int?
+    /// Set when the taxonomy was made from these vectors (`--taxonomy embeddings`):
+    /// `embeddings, 2 levels, branching 8, seed 42` (Docs/language-model.md §9).
+    public var taxonomy: String?
 
     public init(kind: Kind, file: String? = nil, sha256: String? = nil, model: String? = nil,
                 dimension: Int? = nil, covered: Int? = nil, items: Int? = nil) {

@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
         if only.contains(.ingest) { figures.add("demo", Benchmarks.ingest(demo)) }
         if only.contains(.replay) { figures.add("demo", Benchmarks.replay(demo)) }
 
-        let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval, .explorer]
+        let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval, .explorer, .embed]
         let catalog = DatasetCatalog()
         var ml: DatasetFiles?
         if !only.isDisjoint(with: needsML) {
@@ -53,6 +53,11 @@ struct BenchCommand: ParsableCommand {
                 figures.set("ml100k.load_events_per_s", read.loadEventsPerSecond)
             }
             if only.contains(.eval) && !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
+            if only.contains(.embed) {
+                let models = ModelCatalog()
+                let directory = (try? models.resolve("minilm")) ?? (noFetch ? nil : try models.fetch("minilm") { printError($0) })
+                if let directory { figures.add("ml100k.language_model", try Benchmarks.languageModel(dataset, modelDirectory: directory)) }
+            }
         }
         if only.contains(.session) { figures.add("session", try Benchmarks.sessionReopen(demo)) }
         if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds, splitDataset: mlDataset)) }
@@ -63,7 +68,7 @@ struct BenchCommand: ParsableCommand {
 
 /// The groups of figures `strata bench --only` can pick.
 enum BenchGroup: String, CaseIterable, Sendable {
-    case ingest, replay, recommend, read, eval, session, explorer
+    case ingest, replay, recommend, read, eval, session, explorer, embed
 
     static func parseList(_ text: String) throws -> Set<BenchGroup> {
         var groups: Set<BenchGroup> = []

@@ -1,6 +1,7 @@
 import Foundation
 import StrataCore
 import StrataData
+import StrataLanguage
 
 /// The measurements behind `strata bench` (Docs/performance.md). Each returns named figures.
 enum Benchmarks {
@@ -155,5 +156,47 @@ enum Benchmarks {
         }
         precondition(reopenedHash == expected, "reopened session reached \(reopenedHash), expected \(expected)")
         return ["reopen_10000_decisions_s": elapsed, "decisions": Double(made)]
+    }
+}
+
+extension Benchmarks {
+    /// The language model's figures (issue 10; Docs/performance.md "Language model"):
+    /// embedding every item text of `dataset` without the cache, and the explorer's search by
+    /// meaning — embed a query of a few words, then rank every item by cosine — over 30 queries.
+    static func languageModel(_ dataset: Dataset, modelDirectory: String) throws -> [String: Double] {
+        let encoder = try SentenceEncoder(directory: modelDirectory)
+        let texts = dataset.catalogue.items.map { ItemTextFields.standard.text(of: $0) }
+        var vectors: [[Float]] = []
+        let embedSeconds = seconds { vectors = encoder.embed(texts) }
+        var withVectors = dataset
+        withVectors.catalogue = Catalogue(items: zip(dataset.catalogue.items, vectors).map { item, vector in
+            var item = item
+            item.embedding = vector
+            return item
+        })
+        var index: SemanticIndex?
+        let indexSeconds = seconds { index = SemanticIndex(catalogue: withVectors.catalogue) }
+        guard let index else { throw CLIError("bench: the embedded catalogue has no vectors of one length") }
+        let queries = ["space adventure with aliens", "a love story in paris", "funny animated film for kids",
+                       "gangsters and crime", "world war two soldiers", "haunted house horror"]
+        var latencies: [Double] = []
+        var checksum = 0
+        for round in 0..<30 {
+            let query = queries[round % queries.count] + (round >= queries.count ? " \(round)" : "")
+            latencies.append(seconds {
+                guard let vector = encoder.embed([query]).first else { return }
+                checksum &+= index.nearestItems(to: vector, count: 500).first?.item ?? 0
+                checksum &+= index.nearestNodes(to: vector, count: 3).first?.node ?? 0
+            } * 1000)
+        }
+        precondition(checksum >= 0)
+        latencies.sort()
+        return [
+            "embed_items_per_s": Double(texts.count) / embedSeconds,
+            "embed_items_s": embedSeconds,
+            "semantic_index_build_ms": indexSeconds * 1000,
+            "search_by_meaning_median_ms": latencies[latencies.count / 2],
+            "search_by_meaning_max_ms": latencies.last ?? 0,
+        ]
     }
 }

@@ -25,7 +25,27 @@ struct DataSourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Compute item vectors with a language model (minilm or a sentence-transformers directory), cached.", valueName: "name|dir"))
     var embed: String?
 
+    @Option(name: .long, help: ArgumentHelp("Where the interest taxonomy comes from: data (the categories of the log) or embeddings (clusters of the item vectors; needs --embed or --embeddings).", valueName: "data|embeddings"))
+    var taxonomy = "data"
+
+    @Option(name: .customLong("taxonomy-levels"), help: "--taxonomy embeddings: levels of the hierarchy, 2 or 3.")
+    var taxonomyLevels = 2
+
+    @Option(name: .customLong("taxonomy-branching"), help: "--taxonomy embeddings: clusters per node, 2 to 64.")
+    var taxonomyBranching = 8
+
+    @Option(name: .customLong("taxonomy-seed"), help: "--taxonomy embeddings: seed of the clustering.")
+    var taxonomySeed: UInt64 = 42
+
     func validate() throws {
+        guard ["data", "embeddings"].contains(taxonomy) else {
+            throw ValidationError("--taxonomy \(InputText.quoted(taxonomy)): expected data or embeddings")
+        }
+        guard (2...3).contains(taxonomyLevels) else { throw ValidationError("--taxonomy-levels must be 2 or 3, got \(taxonomyLevels)") }
+        guard (2...64).contains(taxonomyBranching) else { throw ValidationError("--taxonomy-branching must be from 2 to 64, got \(taxonomyBranching)") }
+        if taxonomy == "embeddings" && embeddings == nil && embed == nil {
+            throw ValidationError("--taxonomy embeddings clusters item vectors: give --embed MODEL or --embeddings FILE")
+        }
         if dataset != nil && scenario != nil {
             throw ValidationError("give either --dataset or --scenario, not both")
         }
@@ -41,7 +61,22 @@ struct DataSourceOptions: ParsableArguments {
     func load(progress: ReadProgress? = nil) throws -> LoadedSource {
         var loaded = try loadItems(progress: progress)
         try ItemVectorSource(embeddings: embeddings, embed: embed).attach(to: &loaded)
+        if taxonomy == "embeddings" { try clusterTaxonomy(&loaded) }
         return loaded
+    }
+
+    /// `--taxonomy embeddings`: the items refiled under clusters of their vectors.
+    func clusterTaxonomy(_ loaded: inout LoadedSource) throws {
+        guard loaded.itemVectors.kind == .embeddings else {
+            throw CLIError("--taxonomy embeddings: not every item has a vector (\(loaded.itemVectors.covered ?? 0) of \(loaded.dataset.catalogue.count)); "
+                           + "the taxonomy needs them all")
+        }
+        let builder = EmbeddingTaxonomy(levels: taxonomyLevels, branching: taxonomyBranching, seed: taxonomySeed)
+        guard let catalogue = builder.apply(to: loaded.dataset.catalogue) else {
+            throw CLIError("--taxonomy embeddings: the items' vectors are not all of one length")
+        }
+        loaded.dataset.catalogue = catalogue
+        loaded.itemVectors.taxonomy = "embeddings, \(taxonomyLevels) levels, branching \(taxonomyBranching), seed \(taxonomySeed)"
     }
 
     /// Loads the source, items with the reader's fields only.
