@@ -69,4 +69,30 @@ struct EmbeddingTaxonomyEndToEndTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
+
+    /// Issue 10 item 4: a RecBole `.item` with an `item_emb:float_seq` column carries the
+    /// items' vectors; a bad number in it is an error naming file, line and field.
+    @Test func aRecBoleItemFileCarriesItsVectors() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let recbole = dir.appendingPathComponent("rb")
+        try FileManager.default.createDirectory(at: recbole, withIntermediateDirectories: true)
+        var inter = "user_id:token\titem_id:token\trating:float\ttimestamp:float\n"
+        for e in 0..<120 { inter += "u\(e % 5)\ti\(e % 10)\t\(4 + e % 2)\t\(1_000 + e * 60)\n" }
+        var item = "item_id:token\tmovie_title:token_seq\tclass:token_seq\titem_emb:float_seq\n"
+        for i in 0..<10 { item += "i\(i)\tFilm \(i)\t\(i < 5 ? "Drama" : "Comedy")\t\(i < 5 ? "1 0.\(i) 0" : "0.\(i) 1 0")\n" }
+        try inter.write(to: recbole.appendingPathComponent("tiny.inter"), atomically: true, encoding: .utf8)
+        try item.write(to: recbole.appendingPathComponent("tiny.item"), atomically: true, encoding: .utf8)
+        let run = try StrataBinary.run(["replay", "--headless", "--dataset", "rb"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let flat = run.stdout.replacingOccurrences(of: " ", with: "")
+        #expect(flat.contains("\"kind\":\"embeddings\""), "\(run.stdout.prefix(1200))")
+        #expect(flat.contains("\"dimension\":3") && flat.contains("\"covered\":10"))
+
+        try item.replacingOccurrences(of: "0.3 0", with: "0.3 zero").write(to: recbole.appendingPathComponent("tiny.item"), atomically: true, encoding: .utf8)
+        let bad = try StrataBinary.run(["replay", "--headless", "--dataset", "rb"], in: dir)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("tiny.item:5") && bad.stderr.contains("item_emb"), "\(bad.stderr)")
+        #expect(bad.stdout.isEmpty)
+    }
 }

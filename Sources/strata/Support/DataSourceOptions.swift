@@ -60,7 +60,9 @@ struct DataSourceOptions: ParsableArguments {
     /// the bytes read from each file.
     func load(progress: ReadProgress? = nil) throws -> LoadedSource {
         var loaded = try loadItems(progress: progress)
-        try ItemVectorSource(embeddings: embeddings, embed: embed).attach(to: &loaded)
+        // A RecBole `.item` with a `float_seq` column carries the vectors itself; a flag wins.
+        let file = embeddings ?? (embed == nil ? loaded.itemVectorFile : nil)
+        try ItemVectorSource(embeddings: file, embed: embed).attach(to: &loaded)
         if taxonomy == "embeddings" { try clusterTaxonomy(&loaded) }
         return loaded
     }
@@ -93,11 +95,22 @@ struct DataSourceOptions: ParsableArguments {
             }
             var digests: [String: String] = [:]
             for file in loaded.report.sources { digests[(file.path as NSString).lastPathComponent] = file.sha256 }
-            return LoadedSource(dataset: loaded.dataset, label: dataset, scenario: nil, warnings: warnings,
-                                skippedLines: loaded.report.skippedLines, fileDigests: digests)
+            var source = LoadedSource(dataset: loaded.dataset, label: dataset, scenario: nil, warnings: warnings,
+                                      skippedLines: loaded.report.skippedLines, fileDigests: digests)
+            if files.format == .recBoleAtomic, let items = files.items, Self.hasFloatSequence(items) { source.itemVectorFile = items }
+            return source
         }
         let scenario = try loadScenario(scenario ?? "demo")
         return LoadedSource(dataset: try scenario.makeDataset(), label: "scenario:\(scenario.name)", scenario: scenario, warnings: [])
+    }
+
+    /// Whether a RecBole item file's header has a `name:float_seq` column (item vectors).
+    static func hasFloatSequence(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+        let firstLine = head.prefix { $0 != 0x0A }
+        return String(decoding: firstLine, as: UTF8.self).split(separator: "\t").contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":float_seq") }
     }
 
     private func resolveDataset(_ name: String) throws -> DatasetFiles {
@@ -121,6 +134,8 @@ struct LoadedSource {
     var fileDigests: [String: String] = [:]
     /// Which item vectors the model's content features use (the reports' `item_vectors`).
     var itemVectors = ItemVectorsRecord.tfidf
+    /// A RecBole `.item` file with a `float_seq` column: the items' own vectors.
+    var itemVectorFile: String?
 }
 
 /// Loads a scenario: a built-in name (`demo`, `drift`, …: `BuiltInScenarios`, the same from
