@@ -28,6 +28,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "The user to focus first (external id, e.g. cleo).")
     var user: String?
 
+    @Option(name: .customLong("query-model"), help: ArgumentHelp("The language model that embeds what / searches by meaning: minilm, a sentence-transformers directory, or none (default: the --embed model; with --embeddings, minilm when it is fetched and its dimension matches).", valueName: "name|dir|none"))
+    var queryModel: String?
+
     @Option(name: .long, help: "Frames per second, 1 to 60.")
     var fps: Int = 30
 
@@ -84,7 +87,8 @@ struct ExploreCommand: ParsableCommand {
         // is taken, so a bad model directory is a plain error).
         let queryEncoder: SentenceQueryEncoder?
         do {
-            queryEncoder = try SentenceQueryEncoder.load(embed: source.embed)
+            queryEncoder = try SentenceQueryEncoder.choose(requested: queryModel, embed: source.embed, embeddingsGiven: source.embeddings != nil,
+                                                           dimension: loaded.dataset.catalogue.items.first?.embedding?.count)
         } catch {
             try? store?.close()
             throw error
