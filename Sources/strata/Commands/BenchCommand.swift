@@ -55,7 +55,8 @@ struct BenchCommand: ParsableCommand {
             if only.contains(.eval) && !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
             if only.contains(.embed) {
                 let models = ModelCatalog()
-                let directory = (try? models.resolve("minilm")) ?? (noFetch ? nil : try models.fetch("minilm") { printError($0) })
+                var directory = try? models.resolve("minilm")
+                if directory == nil && !noFetch { directory = try models.fetch("minilm") { printError($0) } }
                 if let directory { figures.add("ml100k.language_model", try Benchmarks.languageModel(dataset, modelDirectory: directory)) }
             }
         }
