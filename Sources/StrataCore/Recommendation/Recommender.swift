@@ -13,6 +13,10 @@ public protocol Recommender: RankingModel, Sendable {
     /// A rewind checkpoint is kept every `checkpointStride` × the replayer's interval: 1 for
     /// models cheap to copy, more for models whose copy is large (ItemKNN's dense table).
     var checkpointStride: Int { get }
+    /// What a rewind checkpoint keeps (a model may leave out what it can recompute), and the
+    /// model again from it; `restoredFromCheckpoint()` of `checkpointCopy()` must equal `self`.
+    func checkpointCopy() -> Self
+    func restoredFromCheckpoint() -> Self
     /// `P(accept)` of a score, when the model has one (the adaptive model's σ(w·x)).
     func probability(ofScore score: Double) -> Double?
     /// The list the explorer shows: the `count` best items `user` has not seen
@@ -31,6 +35,8 @@ extension Recommender {
     }
 
     public var checkpointStride: Int { 1 }
+    public func checkpointCopy() -> Self { self }
+    public func restoredFromCheckpoint() -> Self { self }
     public func probability(ofScore score: Double) -> Double? { nil }
 
     /// The `count` best-scored items `user` has not seen (`seenSorted`: ascending), ties by

@@ -45,7 +45,7 @@ public struct Replayer: Sendable {
         self.companion = companion
         if let companion {
             paired = PairedRunningMetrics()
-            companionCheckpoints[0] = companion
+            companionCheckpoints[0] = companion.checkpointCopy()
         }
         if keepsCheckpoints { checkpoints[0] = (model.checkpointCopy(), hitRate, paired) }
     }
@@ -103,7 +103,7 @@ public struct Replayer: Sendable {
         if let companion {
             let interval = checkpointInterval * max(1, companion.checkpointStride)
             if position % interval == 0 && companionCheckpoints[position] == nil {
-                companionCheckpoints[position] = companion
+                companionCheckpoints[position] = companion.checkpointCopy()
                 let oldest = position - retainedCheckpoints * interval
                 for key in companionCheckpoints.keys where key > 0 && key < oldest { companionCheckpoints[key] = nil }
             }
@@ -190,7 +190,7 @@ public struct Replayer: Sendable {
     /// decisions up to `target` (decisions at `target` itself are applied by the caller).
     private mutating func restoreCompanion(to target: Int) {
         let start = companionCheckpoints.keys.filter { $0 <= target }.max() ?? 0
-        guard var b = companionCheckpoints[start] else { return }
+        guard var b = companionCheckpoints[start]?.restoredFromCheckpoint() else { return }
         let gains = model.config.gains
         for p in start..<target {
             for decision in decisions where decision.position == p && decision.reachesB {

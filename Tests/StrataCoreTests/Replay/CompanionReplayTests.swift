@@ -126,6 +126,21 @@ import Testing
         #expect(TopScores.best(2, of: [1, 2, 2, .nan, 2], excludingSorted: [1]) == [2, 4])
     }
 
+    @Test func itemKNNsCheckpointLeavesOutTheTermsAndGetsThemBackBitForBit() {
+        var knn = ItemKNN(itemCount: Self.catalogue.count)
+        for event in Self.dataset.events.prefix(700) {
+            knn.learn(event, isPositive: ModelConfig.standard.gains.isPositive(event.action, value: event.value))
+        }
+        let checkpoint = knn.checkpointCopy()
+        #expect(checkpoint != knn, "the checkpoint holds no cosine terms")
+        let restored = checkpoint.restoredFromCheckpoint()
+        #expect(restored == knn)
+        var (a, b) = ([Double](repeating: 0, count: Self.catalogue.count), [Double](repeating: 0, count: Self.catalogue.count))
+        knn.score(user: 1, time: 0, into: &a)
+        restored.score(user: 1, time: 0, into: &b)
+        #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
+    }
+
     @Test func aRejectTeachesNoBaselineAndAnAcceptIsOnePositive() {
         var model = MostPopular(itemCount: 3)
         let before = model.stateHash

@@ -47,6 +47,32 @@ struct DenseCooccurrence: Hashable, Sendable {
         }
     }
 
+    /// Without T (a rewind checkpoint: T follows from C and c, and is two thirds of the bytes).
+    func droppingTerms() -> DenseCooccurrence {
+        var copy = self
+        copy.terms = []
+        return copy
+    }
+
+    /// T recomputed from C and c after `droppingTerms()`: every entry is the Double `refresh`
+    /// last wrote (it always reflects the current C and c; `a·b == b·a` exactly). O(n²).
+    func restoringTerms(itemPositives: [Int32]) -> DenseCooccurrence {
+        guard terms.isEmpty else { return self }
+        var copy = self
+        let n = itemCount
+        var rebuilt = [Double](repeating: 0, count: n * n)
+        for a in 0..<n {
+            let ca = Double(itemPositives[a])
+            for j in 0..<n {
+                let c = counts[a * n + j]
+                guard c > 0 else { continue }
+                rebuilt[a * n + j] = Double(c) / (ca * Double(itemPositives[j])).squareRoot()
+            }
+        }
+        copy.terms = rebuilt
+        return copy
+    }
+
     /// `scores[j] += T[p][j]` for each p of `rows`, in order: the protocol's summation order.
     /// O(rows × n), vectorised.
     func accumulate(rows: [Int32], into scores: inout [Double]) {
