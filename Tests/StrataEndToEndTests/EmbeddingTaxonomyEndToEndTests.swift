@@ -96,3 +96,30 @@ struct EmbeddingTaxonomyEndToEndTests {
         #expect(bad.stdout.isEmpty)
     }
 }
+
+/// Issue 10: a session keeps which item vectors its model used; replaying it without them
+/// (or with others) is refused before anything is written.
+@Suite("Sessions keep their item vectors")
+struct SessionItemVectorsEndToEndTests {
+    @Test func aSessionMadeWithVectorsNeedsThemToReplay() throws {
+        let dir = try StrataBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tiny = StrataBinary.packageRoot.appendingPathComponent("Tests/StrataLanguageTests/Fixtures/tiny-bert").path
+        let embedded = try StrataBinary.run(["embed", "--scenario", "demo", "--model", tiny, "-o", "tiny.itememb"], in: dir)
+        #expect(embedded.status == 0, "\(embedded.stderr)")
+        let made = try StrataBinary.run(["replay", "--headless", "--session", "s.strata", "--embeddings", "tiny.itememb", "--limit", "200"], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        let session = dir.appendingPathComponent("s.strata")
+        let bytes = try Data(contentsOf: session)
+        for arguments in [["replay", "--headless", "--session", "s.strata"], ["export", "--session", "s.strata", "-o", "t.csv"]] {
+            let refused = try StrataBinary.run(arguments, in: dir)
+            #expect(refused.status != 0, "\(arguments)")
+            #expect(refused.stderr.contains("s.strata was recorded with item vectors of 16 dimensions"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("give the same --embeddings or --embed"))
+        }
+        #expect(try Data(contentsOf: session) == bytes, "a refused replay leaves the session as it was")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("t.csv").path))
+        let again = try StrataBinary.run(["replay", "--headless", "--session", "s.strata", "--embeddings", "tiny.itememb", "--limit", "200"], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+}

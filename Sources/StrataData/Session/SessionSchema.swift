@@ -55,6 +55,16 @@ enum SessionSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: item vectors") { db in
+            // Which item vectors the session's model used (`--embeddings`, `--embed`, a taxonomy
+            // from them), as JSON: reopening without them would replay another model.
+            try db.execute(sql: """
+                CREATE TABLE item_vectors (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    record TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 }

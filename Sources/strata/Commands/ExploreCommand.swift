@@ -62,13 +62,17 @@ struct ExploreCommand: ParsableCommand {
         if let session, asksForPair {
             try SessionOpening.checkComparison(at: session, requested: try comparisonOptions.spec(configA: requested, command: "explore", uses: [.learning, .slates]))
         }
+        if let session { try SessionOpening.checkItemVectors(at: session, run: loaded.itemVectors) }
         let opened = try session.map { try SessionOpening.open(at: $0, dataset: loaded.dataset, label: loaded.label, requested: requested,
                                                                      overridden: overrides.isOverridden) }
         let store = opened?.store
         let config = opened?.config ?? requested
         var spec = try comparisonOptions.spec(configA: config, command: "explore", uses: [.learning, .slates])
         do {
-            if let store { spec = try SessionOpening.comparison(of: store, requested: asksForPair ? spec : nil) }
+            if let store {
+                spec = try SessionOpening.comparison(of: store, requested: asksForPair ? spec : nil)
+                try SessionOpening.recordItemVectors(loaded.itemVectors, in: store)
+            }
         } catch {
             try? store?.close()
             throw error

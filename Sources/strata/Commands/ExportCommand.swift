@@ -44,7 +44,8 @@ struct ExportCommand: ParsableCommand {
         }
         let requested = try overrides.config(command: "export", uses: [.learning])
         // The session is read and checked before the output file is created.
-        let reading = try session.map { try SessionReading.read($0, dataset: dataset, requested: requested, overridden: overrides.isOverridden) }
+        let reading = try session.map { try SessionReading.read($0, dataset: dataset, requested: requested, overridden: overrides.isOverridden,
+                                                                        itemVectors: loaded.itemVectors) }
         var replayer = reading?.replayer(for: dataset) ?? Replayer(dataset: dataset, config: requested, keepsCheckpoints: false)
         let metadata = reading?.metadata ?? [:]
         switch kind {

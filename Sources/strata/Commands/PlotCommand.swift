@@ -103,7 +103,8 @@ struct PlotCommand: ParsableCommand {
         let config = try overrides.config(command: "plot", uses: [.learning])
         // The session is read and checked before anything is drawn or written.
         let reading = try session.map {
-            try SessionReading.read($0, dataset: loaded.dataset, requested: config, overridden: overrides.isOverridden)
+            try SessionReading.read($0, dataset: loaded.dataset, requested: config, overridden: overrides.isOverridden,
+                                    itemVectors: loaded.itemVectors)
         }
         let svg: String
         switch chart {

@@ -55,9 +55,16 @@ struct ReplayCommand: ParsableCommand {
         var store: SessionStore?
         var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
         if let session {
+            try SessionOpening.checkItemVectors(at: session, run: loaded.itemVectors)
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config,
                                                  overridden: overrides.isOverridden)
             store = opened.store
+            do {
+                try SessionOpening.recordItemVectors(loaded.itemVectors, in: opened.store)
+            } catch {
+                try? opened.store.close()
+                throw error
+            }
             if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false) }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }

@@ -107,3 +107,50 @@ extension SessionOpening {
         return stored
     }
 }
+
+extension SessionOpening {
+    /// What must match for a session to replay with these item vectors: their kind, digest,
+    /// dimension and taxonomy (not where the file lies).
+    static func vectorIdentity(_ record: ItemVectorsRecord) -> ItemVectorsRecord {
+        // A fallback to TF-IDF (a file missing items) replays like no file at all.
+        guard record.kind == .embeddings else { return .tfidf }
+        var identity = ItemVectorsRecord(kind: record.kind, sha256: record.sha256, dimension: record.dimension)
+        identity.taxonomy = record.taxonomy
+        return identity
+    }
+
+    static func describe(_ record: ItemVectorsRecord) -> String {
+        guard record.kind == .embeddings else { return "TF-IDF item vectors (no --embeddings, no --embed)" }
+        var text = "item vectors \(record.dimension.map { "of \($0) dimensions " } ?? "")"
+        if let file = record.file { text += "from \(InputText.escaped(file)) " }
+        if let model = record.model { text += "from --embed \(model) " }
+        text += "(sha256 \(String((record.sha256 ?? "").prefix(12))))"
+        if let taxonomy = record.taxonomy { text += " and a taxonomy from them (\(taxonomy))" }
+        return text
+    }
+
+    /// A session made with other item vectors than this run's is refused, read-only, before
+    /// anything is written: its decisions would replay against another model. Sessions from
+    /// before migration v3 record none and are not checked.
+    static func checkItemVectors(at path: String, run: ItemVectorsRecord) throws {
+        guard let text = try SessionStore.storedItemVectors(at: path) else { return }
+        try compare(stored: text, run: run, path: path)
+    }
+
+    static func compare(stored text: String, run: ItemVectorsRecord, path: String) throws {
+        let stored: ItemVectorsRecord
+        do {
+            stored = try JSONDecoder().decode(ItemVectorsRecord.self, from: Data(text.utf8))
+        } catch {
+            throw CLIError("\(path): the stored item vectors record is not readable (\(SettingRange.shown("\(error)")))")
+        }
+        guard vectorIdentity(stored) != vectorIdentity(run) else { return }
+        throw CLIError("\(path) was recorded with \(describe(stored)); this run has \(describe(run)): "
+                       + "give the same --embeddings or --embed (and --taxonomy) to replay it")
+    }
+
+    /// Stores the run's item vectors in a new session.
+    static func recordItemVectors(_ record: ItemVectorsRecord, in store: SessionStore) throws {
+        if store.isNew { try store.recordItemVectors(try JSONOutput.line(record)) }
+    }
+}

@@ -29,7 +29,8 @@ struct SessionReading {
     /// Reads the session at `path` for `dataset`. A missing, damaged or foreign file, one of
     /// another dataset, a stored config Strata cannot use, or `--set`/`--config` asking for
     /// other settings (`overridden`) is an error naming the file, before anything is written.
-    static func read(_ path: String, dataset: Dataset, requested: ModelConfig, overridden: Bool) throws -> SessionReading {
+    static func read(_ path: String, dataset: Dataset, requested: ModelConfig, overridden: Bool,
+                     itemVectors: ItemVectorsRecord) throws -> SessionReading {
         let contents = try SessionStore.readContents(at: path)
         let fingerprint = SessionOpening.fingerprint(of: dataset)
         guard contents.header.fingerprint == fingerprint else {
@@ -45,6 +46,7 @@ struct SessionReading {
             throw CLIError("--set: \(path) keeps the settings it was recorded with and --set/--config ask for others; "
                            + "leave them out (the session's settings are the config of every output made from it)")
         }
+        try SessionOpening.checkItemVectors(at: path, run: itemVectors)
         // Outputs show model A (the session's settings); B of an A/B session is the explorer's.
         let all = try SessionDecisions.resolve(contents.decisions, in: dataset, session: path)
         let decisions = all.filter(\.reachesA)
