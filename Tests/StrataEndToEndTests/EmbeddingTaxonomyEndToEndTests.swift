@@ -44,6 +44,9 @@ struct EmbeddingTaxonomyEndToEndTests {
         #expect(changes.contains("star") || changes.contains("voyage"), "\(changes.prefix(600))")
         #expect(changes.contains("love") || changes.contains("letters"), "\(changes.prefix(600))")
         #expect(!changes.contains("Uncategorised"))
+        // The trace names the vectors and the taxonomy that made it.
+        #expect(changes.contains("# item_vectors: {") && changes.contains("\"taxonomy\":\"embeddings, 2 levels, branching 2, seed 42\""),
+                "\(changes.prefix(300))")
         // The same run again: byte for byte the same file.
         let again = try StrataBinary.run(arguments.dropLast(2) + ["-o", "again.csv"], in: dir)
         #expect(again.status == 0)

@@ -47,7 +47,8 @@ struct ExportCommand: ParsableCommand {
         let reading = try session.map { try SessionReading.read($0, dataset: dataset, requested: requested, overridden: overrides.isOverridden,
                                                                         itemVectors: loaded.itemVectors) }
         var replayer = reading?.replayer(for: dataset) ?? Replayer(dataset: dataset, config: requested, keepsCheckpoints: false)
-        let metadata = reading?.metadata ?? [:]
+        // Language-model vectors are part of what made the trace (TF-IDF, the default, is not named).
+        let metadata = (reading?.metadata ?? [:]).merging(loaded.itemVectorsMetadata) { $1 }
         switch kind {
         case .events:
             let recorder = try TraceRecorder(path: output, model: replayer.model, dataset: dataset, metadata: metadata)

@@ -136,6 +136,19 @@ struct LoadedSource {
     var itemVectors = ItemVectorsRecord.tfidf
     /// A RecBole `.item` file with a `float_seq` column: the items' own vectors.
     var itemVectorFile: String?
+
+    /// `item_vectors` as a record of an output's metadata, when the vectors are not the
+    /// default TF-IDF: kind, file or model, SHA-256, dimension, taxonomy.
+    var itemVectorsMetadata: [String: [String: String]] {
+        guard itemVectors.kind == .embeddings else { return [:] }
+        var record = ["kind": itemVectors.kind.rawValue]
+        if let file = itemVectors.file { record["file"] = file }
+        if let model = itemVectors.model { record["model"] = model }
+        if let sha = itemVectors.sha256 { record["sha256"] = sha }
+        if let dimension = itemVectors.dimension { record["dimension"] = String(dimension) }
+        if let taxonomy = itemVectors.taxonomy { record["taxonomy"] = taxonomy }
+        return ["item_vectors": record]
+    }
 }
 
 /// Loads a scenario: a built-in name (`demo`, `drift`, …: `BuiltInScenarios`, the same from
