@@ -52,6 +52,12 @@ struct EmbeddingTaxonomyEndToEndTests {
         #expect(again.status == 0)
         #expect(try String(contentsOf: dir.appendingPathComponent("again.csv"), encoding: .utf8) == changes)
 
+        let plot = try StrataBinary.run(["plot", "--dataset", "log.csv", "--embeddings", "vectors.jsonl", "--taxonomy", "embeddings",
+                                         "--chart", "shares", "-o", "shares.svg"], in: dir)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("shares.svg"), encoding: .utf8)
+        #expect(svg.contains("<metadata class=\"item_vectors\">") && svg.contains("embeddings, 2 levels, branching 8, seed 42"))
+
         let report = try StrataBinary.run(["replay", "--headless", "--dataset", "log.csv", "--embeddings", "vectors.jsonl",
                                            "--taxonomy", "embeddings"], in: dir)
         #expect(report.status == 0, "\(report.stderr)")

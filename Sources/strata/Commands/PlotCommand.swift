@@ -136,7 +136,8 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("--tier \(InputText.escaped(tier)): no such tier; tiers are \(config.tiers.map(\.name).joined(separator: ", "))")
         }
         let tops = replayer.model.taxonomy.topLevel
-        let recorded = SVGChart.Layout(metadata: ["config": config.settingsRecord].merging(session?.metadata ?? [:]) { $1 })
+        let recorded = SVGChart.Layout(metadata: ["config": config.settingsRecord].merging(session?.metadata ?? [:]) { $1 }
+            .merging(loaded.itemVectorsMetadata) { $1 })
         let stride = max(1, dataset.events.count / 2000)
         var xs: [Double] = []
         var shareRows: [[Double]] = []
@@ -216,8 +217,8 @@ struct PlotCommand: ParsableCommand {
         return (a, evaluatedB, b.name, b.model == "strata" ? b.config : nil)
     }
 
-    private func metadata(_ config: ModelConfig, _ configB: ModelConfig?) -> [String: [String: String]] {
-        var metadata = ["config": config.settingsRecord]
+    private func metadata(_ config: ModelConfig, _ configB: ModelConfig?, _ loaded: LoadedSource) -> [String: [String: String]] {
+        var metadata = ["config": config.settingsRecord].merging(loaded.itemVectorsMetadata) { $1 }
         if let configB { metadata["config_b"] = configB.settingsRecord }
         return metadata
     }
@@ -251,7 +252,7 @@ struct PlotCommand: ParsableCommand {
         printError(notes.joined(separator: "\n"))
         return SVGChart.groupedBars(title: "A/B on \(loaded.label) (prequential, every \(every))", yLabel: "value",
                                     categories: ["HR@10", "NDCG@10", "MRR"], groups: groups, notes: notes,
-                                    layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig)))
+                                    layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig, loaded)))
     }
 
     private func prequentialChart(_ loaded: LoadedSource, config: ModelConfig) throws -> String {
@@ -266,7 +267,7 @@ struct PlotCommand: ParsableCommand {
         }
         return SVGChart.lines(title: "Prequential HR@10 on \(loaded.label), windows of \(size) events (every \(every))",
                               xLabel: "stream position (end of window)", yLabel: "HR@10 in window", series: series,
-                              layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig)))
+                              layout: SVGChart.Layout(metadata: metadata(config, pair.bConfig, loaded)))
     }
 
     static func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
