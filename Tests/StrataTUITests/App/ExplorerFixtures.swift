@@ -16,9 +16,9 @@ enum ExplorerFixtures {
         }
     }()
 
-    static func demoState(width: Int = 120, height: Int = 40) -> ExplorerState {
+    static func demoState(width: Int = 120, height: Int = 40, session: String? = nil) -> ExplorerState {
         ExplorerState(replayer: Replayer(dataset: demo.dataset), world: demo.world,
-                      configuration: .init(sourceLabel: "scenario:demo"), size: TerminalSize(width: width, height: height))
+                      configuration: .init(sourceLabel: "scenario:demo", sessionName: session), size: TerminalSize(width: width, height: height))
     }
 
     /// 3 users over a 2×2×2 catalogue, 40 events a minute apart from unix time 1,000.

@@ -111,7 +111,7 @@ struct ExplorerSessionCommitTests {
 
     @Test("every step, jump and pause saves the position at once (not only every 3 s)")
     func positionSavedOnEveryMove() {
-        var state = ExplorerFixtures.demoState()
+        var state = ExplorerFixtures.demoState(session: "demo.strata")
         let host = DiskHost(full: false)
         host.dispatch(.key(.right), to: &state)
         #expect(host.saved == [1])
@@ -142,7 +142,7 @@ struct ExplorerSessionCommitTests {
 extension ExplorerSessionCommitTests {
     @Test("a jump the autopilot answers within is committed answer by answer, then saved where it ends")
     func jumpWithAutopilotSavesAtTheEnd() {
-        var state = ExplorerFixtures.demoState()
+        var state = ExplorerFixtures.demoState(session: "demo.strata")
         let host = DiskHost(full: false)
         host.dispatch(.key(.char("A")), to: &state)
         for _ in 0..<5 { host.dispatch(.key(.char("]")), to: &state) }

@@ -299,7 +299,7 @@ struct ExplorerStateTests {
 
     @Test("the last state is saved every few seconds while playing, when it changed")
     func periodicSave() {
-        var state = ExplorerFixtures.demoState()
+        var state = ExplorerFixtures.demoState(session: "demo.strata")
         ExplorerFixtures.press([.char(" ")], on: &state)
         var effects = state.apply(.tick(now: 1_000_000_000))
         effects += state.apply(.tick(now: 1_200_000_000))
@@ -307,6 +307,18 @@ struct ExplorerStateTests {
         #expect(effects.isEmpty, "not yet due")
         effects = state.apply(.tick(now: 4_100_000_000))
         #expect(effects == [.saveLastState(position: state.replayer.position, stateHash: state.model.stateHash)])
+    }
+
+    @Test("without a session nothing is saved, so no frame pays for the state hash")
+    func noSessionNoSave() {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char(" ")], on: &state)
+        var effects = state.apply(.tick(now: 1_000_000_000))
+        effects += state.apply(.tick(now: 4_100_000_000))
+        #expect(state.replayer.position > 0)
+        #expect(effects.isEmpty)
+        effects = state.apply(.key(.char(" ")))
+        #expect(effects.isEmpty, "a pause saves nothing without a session")
     }
 
     @Test("follow mode moves the focus to each event's user")
