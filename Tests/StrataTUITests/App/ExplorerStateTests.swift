@@ -60,8 +60,8 @@ struct ExplorerStateTests {
         ExplorerFixtures.press(Array(repeating: .char("+"), count: 20) + [.char(" ")], on: &state)
         _ = state.apply(.measured(events: 1_000, nanoseconds: 1_000_000))   // pretend 1 µs per event
         _ = state.apply(.tick(now: 1))
-        // 60 % of a 33.3 ms frame at ~14 µs (EWMA from 20 µs towards 1 µs) per event.
-        #expect(state.lastTickSteps > 1_200 && state.lastTickSteps < 3_000)
+        // 60 % of a 33.3 ms frame at 70.3 µs (EWMA from the cautious 100 µs towards 1 µs) per event.
+        #expect(state.lastTickSteps == Int(20_000_000.0 / (0.7 * 100_000 + 0.3 * 1_000)))
     }
 
     @Test("→ steps one event and ← rewinds exactly to the same state hash")
