@@ -96,7 +96,7 @@ import Testing
         let environment = ["STRATA_CACHE_DIR": dir.appendingPathComponent("cache").path]
         let embed = try StrataBinary.run(["embed", "--scenario", "demo", "--model", Self.tinyModel], in: dir, environment: environment)
         #expect(embed.status == 0, "stderr: \(embed.stderr)")
-        #expect(embed.stdout == "demo.itememb: 384 vectors of 16 dimensions\n")
+        #expect(embed.stdout == "demo.itememb: 3072 vectors of 16 dimensions\n")
         let file = dir.appendingPathComponent("demo.itememb").path
         let digest = try FileDigest.sha256(ofFileAt: file)
 
@@ -109,7 +109,7 @@ import Testing
         #expect(vectors["file"] as? String == "demo.itememb")
         #expect(vectors["sha256"] as? String == digest)
         #expect(vectors["dimension"] as? Int == 16)
-        #expect(vectors["covered"] as? Int == 384)
+        #expect(vectors["covered"] as? Int == 3_072)
         let plain = try json(String(try StrataBinary.run(["eval", "--scenario", "demo", "--models", "strata", "--resamples", "10"]).stdout.split(separator: "\n")[0]))
         #expect((plain["item_vectors"] as? [String: Any])?["kind"] as? String == "tfidf")
         #expect(plain["ranks_sha256"] as? String != line["ranks_sha256"] as? String)   // the vectors changed the ranking
@@ -136,16 +136,16 @@ import Testing
         let environment = ["STRATA_CACHE_DIR": dir.appendingPathComponent("cache").path]
         #expect(try StrataBinary.run(["embed", "--scenario", "demo", "--model", Self.tinyModel], in: dir, environment: environment).status == 0)
         let lines = try String(contentsOf: dir.appendingPathComponent("demo.itememb"), encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines.count == 385)
+        #expect(lines.count == 3_073)
 
         // Ten items without a vector: TF-IDF for all, a warning with the count.
         try (lines.dropLast(10).joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("partial.itememb"), atomically: true, encoding: .utf8)
         let partial = try StrataBinary.run(["eval", "--scenario", "demo", "--models", "strata", "--resamples", "10", "--embeddings", "partial.itememb"], in: dir)
         #expect(partial.status == 0, "stderr: \(partial.stderr)")
-        #expect(partial.stderr.contains("partial.itememb: 10 of 384 items have no vector; using TF-IDF item vectors for all items"), "got: \(partial.stderr)")
+        #expect(partial.stderr.contains("partial.itememb: 10 of 3072 items have no vector; using TF-IDF item vectors for all items"), "got: \(partial.stderr)")
         let vectors = try #require(try json(String(partial.stdout.split(separator: "\n")[0]))["item_vectors"] as? [String: Any])
         #expect(vectors["kind"] as? String == "tfidf")
-        #expect(vectors["covered"] as? Int == 374)
+        #expect(vectors["covered"] as? Int == 3_062)
         #expect(vectors["file"] as? String == "partial.itememb")
 
         // A line with another dimension: an error naming the file and the line.

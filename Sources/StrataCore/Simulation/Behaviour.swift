@@ -14,18 +14,24 @@ public struct Behaviour: Hashable, Sendable, Codable {
     public var interestFloor: Double
     /// Standard deviation of the Gaussian noise added to ratings (in stars).
     public var ratingNoise: Double
+    /// Probability `ρ` that a choice from the catalogue re-consumes an item the user already
+    /// had in the chosen leaf (a re-watch, a re-buy), by popularity among those; in [0, 1).
+    /// 0 (the default) draws nothing extra, so streams without it are unchanged bit for bit.
+    public var repeatRate: Double
 
     public init(actions: ActionMix = .standard, outsideUtility: Double = 0, temperature: Double = 1,
-                popularityWeight: Double = 0.5, interestFloor: Double = 0.02, ratingNoise: Double = 0.5) {
+                popularityWeight: Double = 0.5, interestFloor: Double = 0.02, ratingNoise: Double = 0.5,
+                repeatRate: Double = 0) {
         self.actions = actions
         self.outsideUtility = outsideUtility
         self.temperature = temperature
         self.popularityWeight = popularityWeight
         self.interestFloor = interestFloor
         self.ratingNoise = ratingNoise
+        self.repeatRate = repeatRate
     }
 
-    static let fieldNames = ["actions", "outsideUtility", "temperature", "popularityWeight", "interestFloor", "ratingNoise"]
+    static let fieldNames = ["actions", "outsideUtility", "temperature", "popularityWeight", "interestFloor", "ratingNoise", "repeatRate"]
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(known: Self.fieldNames)
@@ -40,6 +46,8 @@ public struct Behaviour: Hashable, Sendable, Codable {
         try c.encode(popularityWeight, "popularityWeight")
         try c.encode(interestFloor, "interestFloor")
         try c.encode(ratingNoise, "ratingNoise")
+        // Written only when set, so the encoding of scenarios without it is unchanged.
+        if repeatRate != 0 { try c.encode(repeatRate, "repeatRate") }
     }
 }
 
@@ -51,15 +59,18 @@ public struct BehaviourOverrides: Hashable, Sendable {
     public var popularityWeight: Double?
     public var interestFloor: Double?
     public var ratingNoise: Double?
+    public var repeatRate: Double?
 
     public init(actions: ActionMix? = nil, outsideUtility: Double? = nil, temperature: Double? = nil,
-                popularityWeight: Double? = nil, interestFloor: Double? = nil, ratingNoise: Double? = nil) {
+                popularityWeight: Double? = nil, interestFloor: Double? = nil, ratingNoise: Double? = nil,
+                repeatRate: Double? = nil) {
         self.actions = actions
         self.outsideUtility = outsideUtility
         self.temperature = temperature
         self.popularityWeight = popularityWeight
         self.interestFloor = interestFloor
         self.ratingNoise = ratingNoise
+        self.repeatRate = repeatRate
     }
 
     /// Reads the behaviour fields from an object that may hold other fields too (a user).
@@ -71,6 +82,7 @@ public struct BehaviourOverrides: Hashable, Sendable {
         popularityWeight = try c.decodeIfPresent(Double.self, "popularityWeight")
         interestFloor = try c.decodeIfPresent(Double.self, "interestFloor")
         ratingNoise = try c.decodeIfPresent(Double.self, "ratingNoise")
+        repeatRate = try c.decodeIfPresent(Double.self, "repeatRate")
     }
 
     func encode(into c: inout KeyedEncodingContainer<AnyCodingKey>) throws {
@@ -80,6 +92,7 @@ public struct BehaviourOverrides: Hashable, Sendable {
         try c.encodeIfPresent(popularityWeight, "popularityWeight")
         try c.encodeIfPresent(interestFloor, "interestFloor")
         try c.encodeIfPresent(ratingNoise, "ratingNoise")
+        try c.encodeIfPresent(repeatRate, "repeatRate")
     }
 
     public func applied(to base: Behaviour) -> Behaviour {
@@ -90,6 +103,7 @@ public struct BehaviourOverrides: Hashable, Sendable {
         if let popularityWeight { result.popularityWeight = popularityWeight }
         if let interestFloor { result.interestFloor = interestFloor }
         if let ratingNoise { result.ratingNoise = ratingNoise }
+        if let repeatRate { result.repeatRate = repeatRate }
         return result
     }
 }

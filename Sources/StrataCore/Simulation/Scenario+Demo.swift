@@ -1,10 +1,14 @@
 /// The built-in demo that `strata` opens with no arguments (SPEC §9): compiled in, so it needs
 /// no file and no download (Docs/scenarios.md §7).
 ///
-/// 384 films over Genre › Sub-genre › Style (8 × 3 × 2 leaves, 8 films each) and 8 viewers,
+/// 3,072 films over Genre › Sub-genre › Style (8 × 3 × 2 leaves, 64 films each) and 8 viewers,
 /// 8,200 events. `cleo` drifts clearly from Sci-Fi to Romance (events 400–600, 70 % of the
 /// mass); `fay` picks up Fantasy for a while (rising 500–650, gone by 1,100); the others hold
-/// steady. Building the world and running it takes a few milliseconds in release builds.
+/// steady. Viewers re-watch a film they had with probability 0.3 (`repeatRate`). The
+/// catalogue is large enough that no viewer runs out of films in an interest, so the
+/// recommendations follow cleo's drift: Sci-Fi before it, Romance within a few hundred events
+/// of the drift alert (Docs/scenarios.md §7; tested in DemoStoryTests). Building the world and
+/// running it takes a few milliseconds in release builds.
 extension Scenario {
     public static let demo = Scenario(
         name: "demo",
@@ -12,13 +16,14 @@ extension Scenario {
         seed: 2024,
         catalogue: CatalogueSpec(
             taxonomy: .categories(DemoFilms.categories),
-            itemsPerLeaf: 8,
+            itemsPerLeaf: 64,
             zipfExponent: 1.0,
             titles: TitleSpec(patterns: DemoFilms.patterns, words: ["name": DemoFilms.names]),
             idPrefix: "f"),
         behaviour: Behaviour(
             actions: ActionMix([.view: 0.35, .click: 0.2, .rate: 0.3, .cart: 0.05, .purchase: 0.05, .favourite: 0.03, .skip: 0.02]),
-            outsideUtility: 0.5, temperature: 1.0, popularityWeight: 0.5, interestFloor: 0.02, ratingNoise: 0.5),
+            outsideUtility: 0.5, temperature: 1.0, popularityWeight: 0.5, interestFloor: 0.02, ratingNoise: 0.5,
+            repeatRate: 0.3),
         eventsPerUser: 1000,
         users: [
             UserSpec(id: "ada", interests: .weights(["Sci-Fi": 4, "Thriller": 2, "Documentary/Science": 1])),

@@ -150,6 +150,9 @@ extension Scenario {
         if !(behaviour.ratingNoise >= 0 && behaviour.ratingNoise.isFinite) {
             issue(at.appending("ratingNoise"), "must not be negative, found \(behaviour.ratingNoise)")
         }
+        if !(behaviour.repeatRate >= 0 && behaviour.repeatRate < 1) {
+            issue(at.appending("repeatRate"), "must be in [0, 1), found \(behaviour.repeatRate)")
+        }
         let weights = behaviour.actions.weights
         if let (action, weight) = zip(Action.allCases, weights).first(where: { !($0.1 >= 0 && $0.1.isFinite) }) {
             issue(at.appending("actions").appending(action.rawValue), "probability must not be negative, found \(weight)")

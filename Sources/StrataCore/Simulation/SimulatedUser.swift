@@ -70,7 +70,7 @@ public struct SimulatedUser: Sendable {
             if pick < slate.count { item = slate[pick] }
         }
         let fromSlate = item != nil
-        let chosen = item ?? chooseFromCatalogue(interests: interests, world: world)
+        let chosen = item ?? chooseFromCatalogue(interests: interests, repeatRate: behaviour.repeatRate, world: world)
 
         let action = Self.actions[random.nextIndex(weightedBy: behaviour.actions.weights, total: behaviour.actions.total)]
         var value: Double?
@@ -93,14 +93,21 @@ public struct SimulatedUser: Sendable {
     }
 
     /// Leaf by interest, then item by Zipf popularity among the leaf's unconsumed items; once
-    /// a leaf is used up, among all of its items (a re-watch). The leaf is never steered away
-    /// from, so the stream's category mix follows the true interests even when a user makes
-    /// more events than the catalogue has items (Docs/scenarios.md §5).
-    private mutating func chooseFromCatalogue(interests: [Double], world: ScenarioWorld) -> ItemIndex {
+    /// a leaf is used up, among all of its items (a re-watch). With a repeat rate ρ > 0, a
+    /// choice is a re-consumption with probability ρ when the leaf holds consumed items: by
+    /// popularity among those. The leaf is never steered away from, so the stream's category
+    /// mix follows the true interests even when a user makes more events than the catalogue
+    /// has items (Docs/scenarios.md §5).
+    private mutating func chooseFromCatalogue(interests: [Double], repeatRate: Double, world: ScenarioWorld) -> ItemIndex {
         let leaf = random.nextIndex(weightedBy: interests, total: interests.reduce(0, +))
         let members = world.itemsByLeaf[leaf]
         let fresh = remainingInLeaf[leaf] > 0
-        let itemWeights = members.map { fresh && consumed[$0] ? 0 : world.popularity[$0] }
+        // Drawn only when ρ > 0 and there is something to repeat: streams without it stay as they were.
+        let repeats = repeatRate > 0 && fresh && remainingInLeaf[leaf] < members.count && random.nextUnit() < repeatRate
+        let itemWeights = members.map { item -> Double in
+            if repeats { return consumed[item] ? world.popularity[item] : 0 }
+            return fresh && consumed[item] ? 0 : world.popularity[item]
+        }
         let pick = random.nextIndex(weightedBy: itemWeights, total: itemWeights.reduce(0, +))
         return members[pick]
     }

@@ -5,7 +5,7 @@ import Testing
     @Test func demoCatalogueIsReadable() throws {
         let world = try ScenarioWorld(scenario: .demo)
         let catalogue = world.catalogue
-        #expect(catalogue.count >= 300 && catalogue.count <= 500)
+        #expect(catalogue.count == 3_072)
         #expect(catalogue.taxonomy.depth == 3)
         #expect(world.leafNodes.allSatisfy { catalogue.taxonomy.depths[$0] == 3 })
         #expect(Set(catalogue.items.map(\.id)).count == catalogue.count)

@@ -8,7 +8,8 @@ import Testing
 
     @Test func theSplitShowsBothListsAndMarksSharedItems() {
         var state = ExplorerFixtures.demoPair(.itemKNN)
-        ExplorerFixtures.press(Self.hundred, on: &state)
+        // 1,000 events in: over 3,072 films ItemKNN needs some co-occurrences to rank by.
+        ExplorerFixtures.press(Array(repeating: .char("]"), count: 10), on: &state)
         #expect(state.isSplit)
         #expect(state.recommendations.count == 10)
         #expect(state.companionRecommendations.count == 10)
