@@ -6,6 +6,8 @@ public enum ExplorerOverlay: Hashable, Sendable {
     case details(ItemDetails, scroll: Int)
     case userPicker(Picker)
     case search(Picker)
+    /// A one-line prompt (`:` go to a position, `b` a bookmark's name).
+    case prompt(ExplorerPrompt)
 
     /// A filterable list: the query typed so far, the matching entries and the selection.
     public struct Picker: Hashable, Sendable {

@@ -39,7 +39,7 @@ extension ExplorerState {
         case .committed(let decision): return committed(decision)
         case .persistFailed(let message): commitFailed(message)
         case .saveFailed(let message): show("session: " + message, isError: true)
-        case .bookmarked(let position): show("bookmarked position " + NumberText.grouped(position))
+        case .bookmarked(let position, let label): bookmarkSaved(position: position, label: label)
         case .notice(let text): show(text)
         case .terminalLost: shouldQuit = true
         case .viewExported, .viewExportFailed: receiveViewExport(feedback)
@@ -58,6 +58,8 @@ extension ExplorerState {
         switch overlay {
         case .userPicker, .search:
             return handlePickerKey(key)
+        case .prompt:
+            return handlePromptKey(key)
         case .help, .details:
             if let effects = handleReaderKey(key) { return effects }
         case nil:
@@ -138,8 +140,16 @@ extension ExplorerState {
             return []
         case .exportView: return exportView()
         case .bookmark:
-            let label = "position \(replayer.position) · \(focusedUserID)"
-            return [.bookmark(position: replayer.position, label: label)]
+            openPrompt(.bookmarkName)
+            return []
+        case .nextMark: return jumpToMark(forward: true)
+        case .previousMark: return jumpToMark(forward: false)
+        case .cycleMarkKind:
+            cycleMarkKind()
+            return []
+        case .goToPosition:
+            openPrompt(.goTo)
+            return []
         case .help:
             if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
             return []

@@ -89,7 +89,9 @@ extension ExplorerState {
     /// events, then refreshes the screen caches once. O(count × event cost).
     /// An autopilot answer stops the run until it is committed (`committed(_:)` replays the
     /// rest), so later events see it exactly as a replay of the session will.
-    mutating func advance(by count: Int) -> [ExplorerEffect] {
+    /// `stop`, when given, ends the run after the first event it holds true for (`n`: the next
+    /// drift alert).
+    mutating func advance(by count: Int, until stop: ((Observation) -> Bool)? = nil) -> [ExplorerEffect] {
         guard pendingDecision == nil else { return [] }
         var effects: [ExplorerEffect] = []
         var done = 0
@@ -98,9 +100,10 @@ extension ExplorerState {
             let isNew = replayer.position > frontier
             frontier = max(frontier, replayer.position)
             if autopilot, isNew, observation.event.user == focusedUser {
-                effects += autopilotAnswer(remainingSteps: count - done)
+                effects += autopilotAnswer(remainingSteps: stop == nil ? count - done : 0)
                 if pendingDecision != nil { break }
             }
+            if let stop, stop(observation) { break }
         }
         guard done > 0 else { return effects }
         if followsStream, let event = currentEvent, event.user != focusedUser {
@@ -174,14 +177,20 @@ extension ExplorerState {
         keepSelectionsVisible()
     }
 
-    /// True share among siblings of every node for the focused user now (Docs/scenarios.md §4).
+    /// True share among siblings of every node for the focused user now (Docs/scenarios.md §4),
+    /// and the distance between the true and estimated top-level shares.
     mutating func refreshTruth() {
         guard showsTruth, let pilot = autopilotModel, pilot.world.userCount > focusedUser else {
             truthShares = nil
+            truthDistance = nil
             return
         }
         let eventNumber = Int(model.users[focusedUser].interest.eventCount)
         let mass = pilot.world.trueNodeMass(user: focusedUser, atEvent: eventNumber)
+        // The tier the replay report's tracking error uses (TruthTracker): medium when there are three.
+        let tier = model.tiers.count > 2 ? 1 : model.tiers.count - 1
+        truthDistance = pilot.world.trackingError(user: focusedUser, atEvent: eventNumber,
+                                                  estimatedTopLevelShares: model.topLevelShares(user: focusedUser, tier: tier))
         let parents = model.taxonomy.parents
         truthShares = mass.indices.map { node in
             guard node > 0, parents[node] >= 0 else { return 1 }

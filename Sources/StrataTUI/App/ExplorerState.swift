@@ -95,6 +95,12 @@ public struct ExplorerState: Sendable {
     public internal(set) var baselineShares: [Double] = []
     /// True share of every node among its siblings (simulated data, when the overlay is on).
     public internal(set) var truthShares: [Double]?
+    /// What `n` / `N` jump to, and the session's bookmarks by position.
+    public internal(set) var markKind = MarkKind.driftAlert
+    public internal(set) var bookmarks: [ExplorerBookmark] = []
+    /// With the truth overlay: the Jensen–Shannon distance between the focused user's true and
+    /// estimated (medium-tier) top-level shares, the scenario tracking error (Docs/scenarios.md §6).
+    public internal(set) var truthDistance: Double?
     public internal(set) var weightHistory: WeightHistory
     /// Split view: B's list, its selection, B's share table (empty when B has none).
     public internal(set) var companionRecommendations: [Recommendation] = []

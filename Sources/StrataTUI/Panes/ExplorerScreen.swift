@@ -23,7 +23,11 @@ public enum ExplorerScreen {
             break
         }
         TimelineStrip.render(state, in: layout.timeline, into: &buffer, glyphs: glyphs)
-        StatusBar.render(state, in: layout.status, into: &buffer, glyphs: glyphs)
+        if case .prompt(let prompt) = state.overlay {
+            PromptLine.render(prompt, total: state.replayer.total, in: layout.status, into: &buffer, glyphs: glyphs)
+        } else {
+            StatusBar.render(state, in: layout.status, into: &buffer, glyphs: glyphs)
+        }
         renderOverlay(state, into: &buffer, glyphs: glyphs)
         if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }
     }
@@ -58,6 +62,7 @@ public enum ExplorerScreen {
         case .details(let details, let scroll): DetailsOverlay.render(details, scroll: scroll, in: area, into: &buffer, glyphs: glyphs)
         case .userPicker(let picker): PickerOverlay.render(state, picker: picker, users: true, in: area, into: &buffer, glyphs: glyphs)
         case .search(let picker): PickerOverlay.render(state, picker: picker, users: false, in: area, into: &buffer, glyphs: glyphs)
+        case .prompt: break   // drawn over the status line
         }
     }
 }

@@ -18,6 +18,7 @@ public enum ExplorerTheme {
     public static let warning = Style(foreground: .yellow, bold: true)
     public static let alert = Style(foreground: .brightRed, bold: true)
     public static let truth = Style(foreground: .brightMagenta, bold: true)
+    public static let bookmark = Style(foreground: .cyan, bold: true)
     public static let positive = Style(foreground: .green)
     public static let negative = Style(foreground: .red)
     public static let status = Style(reverse: true)
@@ -67,6 +68,7 @@ public struct PaneGlyphs: Hashable, Sendable {
     public var accept: String
     public var reject: String
     public var steady: Character
+    public var bookmark: Character = "B"
 
     public init(_ glyphs: GlyphSet) {
         if glyphs.barPartials.isEmpty {
@@ -77,6 +79,7 @@ public struct PaneGlyphs: Hashable, Sendable {
             self.init(expanded: "▾", collapsed: "▸", leaf: "·", decision: "◆", drift: "▲", cleared: "△", surprise: "◇",
                       tierChange: "·", manyTierChanges: "•", played: "─", unplayed: "┄", cursor: "▲", truthMarker: "┃",
                       separator: " │ ", play: "▶", pause: "‖", accept: "✓", reject: "✗", steady: "→")
+            bookmark = "⚑"
         }
     }
 

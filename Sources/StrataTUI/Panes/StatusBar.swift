@@ -1,7 +1,8 @@
 import StrataCore
 
 /// The status line (SPEC §8): play state, speed, position/total, stream time, user, drift,
-/// running HR@10, and the state hash (first 12 hex digits, while paused).
+/// running HR@10, with the truth overlay the Jensen–Shannon distance between the true and
+/// estimated interests, and the state hash (first 12 hex digits, while paused).
 enum StatusBar {
     static func render(_ state: ExplorerState, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
         StatusLine(left: left(state, glyphs: glyphs, compact: area.width < 100, wide: area.width >= 150), right: right(state), style: ExplorerTheme.status, glyphs: glyphs)
@@ -21,7 +22,9 @@ enum StatusBar {
         spans.append(separator)
         let position = state.replayer.position, total = state.replayer.total
         spans.append(Span(NumberText.grouped(position) + "/" + NumberText.grouped(total), style: Style(bold: true)))
-        if let event = state.currentEvent, !compact, wide || !state.isSplit {
+        // A simulation's stream time is its step, the position again: room for the truth's JS.
+        let timeIsPosition = state.isSimulated && state.truthDistance != nil
+        if let event = state.currentEvent, !compact, wide || !state.isSplit, !timeIsPosition {
             spans.append(separator)
             spans.append(Span(StreamTime.describe(event.time, simulated: state.isSimulated)))
         }
@@ -31,6 +34,10 @@ enum StatusBar {
         spans.append(driftSpan(state, glyphs: glyphs, compact: compact))
         spans.append(separator)
         spans += metricSpans(state, compact: compact, wide: wide)
+        if let distance = state.truthDistance {
+            spans.append(separator)
+            spans.append(Span((compact ? "JS " : "truth JS ") + NumberText.fixed(distance, decimals: 2), style: ExplorerTheme.truth))
+        }
         if state.autopilot { spans.append(Span(" AUTO ", style: ExplorerTheme.badge)) }
         return Line(spans)
     }

@@ -1,12 +1,12 @@
 import StrataCore
 
 /// A strip across the whole stream (SPEC §8 "timeline"): each column a stretch of positions,
-/// marked with the explorer's decisions, the focused user's drift alerts and tier changes;
-/// the current position is the highlighted column.
+/// marked with the explorer's decisions, the session's bookmarks, the focused user's drift
+/// alerts and tier changes; the current position is the highlighted column.
 enum TimelineStrip {
     /// What happened in each column, strongest first.
     enum Mark: Int, Comparable {
-        case none = 0, tierChange, manyTierChanges, cleared, surprise, drift, decision
+        case none = 0, tierChange, manyTierChanges, cleared, surprise, drift, decision, bookmark
         static func < (a: Mark, b: Mark) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -33,6 +33,7 @@ enum TimelineStrip {
             marks[c] = .decision
             accepted[c] = accepted[c].map { $0 && decision.accepted } ?? decision.accepted
         }
+        for bookmark in state.bookmarks where bookmark.position > 0 { marks[column(bookmark.position)] = .bookmark }
         return (marks, accepted)
     }
 
@@ -58,6 +59,7 @@ enum TimelineStrip {
             case .decision:
                 glyph = paneGlyphs.decision
                 style = accepted[c] == false ? ExplorerTheme.reject : ExplorerTheme.accept
+            case .bookmark: glyph = paneGlyphs.bookmark; style = ExplorerTheme.bookmark
             }
             if c == cursor { style = style.reversed().bolded() }
             buffer.put(glyph, width: 1, x: area.x + c, y: area.y, style: style)
@@ -65,8 +67,11 @@ enum TimelineStrip {
         guard area.height >= 2 else { return }
         let y = area.y + 1
         let row = Rect(x: area.x, y: y, width: width, height: 1)
-        let legend = Line([
+        let legend = Line([Span]() + [
             Span(String(paneGlyphs.decision), style: ExplorerTheme.accept), Span(" decision  ", style: ExplorerTheme.muted),
+        ] + (state.bookmarks.isEmpty ? [] : [
+            Span(String(paneGlyphs.bookmark), style: ExplorerTheme.bookmark), Span(" bookmark  ", style: ExplorerTheme.muted),
+        ]) + [
             Span(String(paneGlyphs.drift), style: ExplorerTheme.alert), Span(" drift  ", style: ExplorerTheme.muted),
             Span(String(paneGlyphs.cleared), style: ExplorerTheme.positive), Span(" cleared  ", style: ExplorerTheme.muted),
             Span(String(paneGlyphs.surprise), style: ExplorerTheme.warning), Span(" surprise  ", style: ExplorerTheme.muted),

@@ -2,7 +2,8 @@ import StrataCore
 
 /// The interest tree of the focused user (SPEC §3, §8): per node one bar per temporal tier
 /// with its share among siblings `p_τ(n)`, an arrow for the change since the user's interests
-/// last moved, the ground truth as a marker on each bar (`t`), and the tier label in its colour.
+/// last moved, the ground truth (`t`) as a marker on each bar and as a number in its own
+/// column (the true share among siblings), and the tier label in its colour.
 enum TreePane {
     /// Column widths for an inner width: name, one cell per tier (bar, percentage, arrow), label.
     struct Columns: Hashable {
@@ -14,11 +15,14 @@ enum TreePane {
 
         /// The A/B column (`B−A` of one tier's share), 0 without an adaptive B.
         var comparison: Int
+        /// The truth column (the node's true share among its siblings), 0 without the overlay.
+        var truth: Int
 
-        init(width: Int, tiers: Int, comparison: Bool = false) {
+        init(width: Int, tiers: Int, comparison: Bool = false, truth: Bool = false) {
             label = 8
             self.comparison = comparison ? 8 : 0
-            let width = width - self.comparison
+            self.truth = truth ? 6 : 0
+            let width = width - self.comparison - self.truth
             name = min(22, max(12, width - tiers * 11 - label - 1))
             cell = max(3, (width - name - label - 1) / max(1, tiers))
             showsPercent = cell >= 9
@@ -46,7 +50,10 @@ enum TreePane {
         let paneGlyphs = PaneGlyphs(glyphs)
         let tierCount = model.tiers.count
         let comparedTier = state.comparedTier
-        let columns = Columns(width: inner.width, tiers: tierCount, comparison: comparedTier != nil)
+        let truth = state.truthShares
+        let columns = Columns(width: inner.width, tiers: tierCount, comparison: comparedTier != nil, truth: truth != nil)
+        let truthX = inner.x + columns.name + tierCount * columns.cell
+        let labelX = truthX + columns.truth + 1
         // Header: tier names centred over their cells.
         buffer.write("interest", x: inner.x, y: inner.y, style: ExplorerTheme.header, clip: inner)
         for (t, tier) in model.tiers.enumerated() {
@@ -55,8 +62,9 @@ enum TreePane {
             let offset = max(0, (columns.cell - 1 - text.count) / 2)
             buffer.write(text, x: x + offset, y: inner.y, style: ExplorerTheme.tierStyle(t).bolded(), clip: inner)
         }
-        buffer.write("label", x: inner.x + columns.name + tierCount * columns.cell + 1, y: inner.y, style: ExplorerTheme.header, clip: inner)
-        let comparisonX = inner.x + columns.name + tierCount * columns.cell + 1 + columns.label
+        if truth != nil { buffer.write(" true", x: truthX, y: inner.y, style: ExplorerTheme.truth, clip: inner) }
+        buffer.write("label", x: labelX, y: inner.y, style: ExplorerTheme.header, clip: inner)
+        let comparisonX = labelX + columns.label
         if let t = comparedTier {
             buffer.write("B-A " + String(model.tiers[t].name.prefix(3)), x: comparisonX, y: inner.y, style: ExplorerTheme.header, clip: inner)
         }
@@ -82,10 +90,12 @@ enum TreePane {
                 drawCell(state, node: row.node, tier: t, columns: columns, x: x, y: y, clip: rowArea, into: &buffer,
                          glyphs: glyphs, paneGlyphs: paneGlyphs)
             }
+            if let truth, truth.indices.contains(row.node) {
+                buffer.write(NumberText.padLeft(NumberText.percent(truth[row.node]), 5), x: truthX, y: y, style: ExplorerTheme.truth, clip: rowArea)
+            }
             if let user {
                 let label = user.tracker.label(of: row.node)
-                buffer.write(label.rawValue, x: inner.x + columns.name + tierCount * columns.cell + 1, y: y,
-                             style: ExplorerTheme.labelStyle(label), clip: rowArea)
+                buffer.write(label.rawValue, x: labelX, y: y, style: ExplorerTheme.labelStyle(label), clip: rowArea)
             }
             if let t = comparedTier {
                 let cell = row.node * tierCount + t

@@ -68,10 +68,12 @@ struct ExploreCommand: ParsableCommand {
         let store = opened?.store
         let config = opened?.config ?? requested
         var spec = try comparisonOptions.spec(configA: config, command: "explore", uses: [.learning, .slates])
+        var bookmarks: [ExplorerBookmark] = []
         do {
             if let store {
                 spec = try SessionOpening.comparison(of: store, requested: asksForPair ? spec : nil)
                 try SessionOpening.recordItemVectors(loaded.itemVectors, in: store)
+                bookmarks = try store.bookmarks().map { ExplorerBookmark(position: $0.position, label: $0.label) }
             }
         } catch {
             try? store?.close()
@@ -111,8 +113,9 @@ struct ExploreCommand: ParsableCommand {
             sourceLabel: loaded.label, framesPerSecond: fps,
             sessionName: session.map { URL(fileURLWithPath: $0).lastPathComponent }, ascii: !terminal.isUTF8,
             comparison: spec?.setup)
-        let state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
+        var state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
                                   focusedUser: focused, size: terminal.size, queryEncoder: queryEncoder)
+        state.adoptBookmarks(bookmarks)
         let host = SessionHost(store: store, dataset: loaded.dataset)
         let outcome = ExplorerLauncher.run(state, on: terminal, host: host, framesPerSecond: fps,
                                            isAttached: ExplorerLauncher.standardInputIsAttached)
@@ -204,7 +207,7 @@ final class SessionHost: ExplorerHost {
                 return .committed(decision)
             case .bookmark(let position, let label):
                 _ = try store.addBookmark(position: position, label: label)
-                return .bookmarked(position: position)
+                return .bookmarked(position: position, label: label)
             case .saveLastState(let position, let stateHash):
                 try store.updateLastState(position: position, stateHash: stateHash)
                 return nil

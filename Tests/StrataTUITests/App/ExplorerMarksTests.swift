@@ -1,0 +1,152 @@
+import StrataCore
+import Testing
+@testable import StrataTUI
+
+/// Issue 13 items 3 and 7: going to what matters (`n`/`N`, `m`, `:`, named bookmarks) and the
+/// truth overlay as numbers, as state transitions on the built-in demo (cleo is focused).
+@Suite("Explorer: n/N, go to, bookmarks, truth in numbers")
+struct ExplorerMarksTests {
+    /// Positions of cleo's interest-shift alerts in a plain replay of the demo.
+    static let cleoAlerts: [Int] = {
+        let dataset = ExplorerFixtures.demo.dataset
+        let cleo = dataset.userIDs.firstIndex(of: "cleo")!
+        var replayer = Replayer(dataset: dataset)
+        var alerts: [Int] = []
+        while let observation = replayer.step() {
+            if observation.driftAlerts.contains(where: { $0.user == cleo && $0.kind == .interestShift }) { alerts.append(replayer.position) }
+        }
+        return alerts
+    }()
+
+    static func plainHash(at position: Int) -> String {
+        var replayer = Replayer(dataset: ExplorerFixtures.demo.dataset)
+        replayer.seek(to: position)
+        return replayer.model.stateHash
+    }
+
+    static func type(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    @Test("n lands on cleo's next drift alert, N goes back to it; the state hash equals a plain replay's")
+    func nextAndPreviousDriftAlert() throws {
+        let alerts = Self.cleoAlerts
+        try #require(alerts.count >= 1)
+        var state = ExplorerFixtures.demoState()
+        #expect(state.focusedUserID == "cleo" && state.markKind == .driftAlert)
+        ExplorerFixtures.press([.char("n")], on: &state)
+        #expect(state.replayer.position == alerts[0])
+        #expect(!state.isPlaying)
+        #expect(state.notice?.text.hasPrefix("drift alert at " + NumberText.grouped(alerts[0])) == true, "\(state.notice?.text ?? "")")
+        #expect(state.model.stateHash == Self.plainHash(at: alerts[0]))
+        // Past it, then N: back exactly to it.
+        ExplorerFixtures.press([.char("]"), .char("]"), .char("]"), .char("N")], on: &state)
+        #expect(state.replayer.position == alerts[0])
+        #expect(state.model.stateHash == Self.plainHash(at: alerts[0]))
+        // Before the first alert, N says so and stays.
+        ExplorerFixtures.press([.char("N")], on: &state)
+        #expect(state.replayer.position == alerts[0])
+        #expect(state.notice?.text.hasPrefix("no earlier drift alert of cleo") == true)
+    }
+
+    @Test("m cycles what n/N jump to; decisions are reached both ways")
+    func decisionsAndKinds() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("m")], on: &state)
+        #expect(state.markKind == .tierChange)
+        ExplorerFixtures.press([.char("m")], on: &state)
+        #expect(state.markKind == .decision)
+        ExplorerFixtures.press([.char("]"), .char("a"), .char("]"), .char("]")], on: &state)
+        #expect(state.replayer.decisions.map(\.position) == [100])
+        ExplorerFixtures.press([.char("N")], on: &state)
+        #expect(state.replayer.position == 100)
+        ExplorerFixtures.press([.char(":")] + Self.type("0") + [.enter, .char("n")], on: &state)
+        #expect(state.replayer.position == 100)
+        let hash = state.model.stateHash
+        ExplorerFixtures.press([.char("]"), .char("N")], on: &state)
+        #expect(state.model.stateHash == hash)
+        ExplorerFixtures.press([.char("m"), .char("m")], on: &state)
+        #expect(state.markKind == .driftAlert)
+    }
+
+    @Test("n replays on to the next tier change of the focused user")
+    func nextTierChange() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("m"), .char("n")], on: &state)
+        let cleo = state.focusedUser
+        let first = try #require(state.model.tierChanges.first { $0.user == cleo })
+        // Recorded with its event's index; shown at the position after that event.
+        #expect(state.replayer.position == first.position + 1)
+        #expect(state.model.stateHash == Self.plainHash(at: first.position + 1))
+    }
+
+    @Test(": goes to a typed position; letters are not typed; past the end is refused")
+    func goToPosition() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char(":")] + Self.type("4,0x05") + [.enter], on: &state)
+        #expect(state.replayer.position == 4_005)
+        #expect(state.overlay == nil)
+        #expect(state.model.stateHash == Self.plainHash(at: 4_005))
+        ExplorerFixtures.press([.char(":")] + Self.type("1200") + [.enter], on: &state)
+        #expect(state.replayer.position == 1_200)
+        ExplorerFixtures.press([.char(":")] + Self.type("99999") + [.enter], on: &state)
+        #expect(state.replayer.position == 1_200)
+        #expect(state.notice?.isError == true)
+        #expect(state.notice?.text == "no position 99999: the stream has 8,200 events")
+        ExplorerFixtures.press([.char(":")] + Self.type("12") + [.escape], on: &state)
+        #expect(state.replayer.position == 1_200 && state.overlay == nil)
+    }
+
+    @Test("b asks for a name; the saved bookmark is drawn on the timeline and reached with n/N")
+    func namedBookmarks() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("]"), .char("]")], on: &state)
+        _ = ExplorerFixtures.press([.char("b")], on: &state)
+        #expect(state.overlay == .prompt(ExplorerPrompt(kind: .bookmarkName)))
+        var effects = ExplorerFixtures.press(Self.type("before the drift"), on: &state)
+        effects += state.apply(.key(.enter))
+        #expect(effects == [.bookmark(position: 200, label: "before the drift")])
+        _ = state.apply(.feedback(.bookmarked(position: 200, label: "before the drift")))
+        #expect(state.bookmarks == [ExplorerBookmark(position: 200, label: "before the drift")])
+        // An empty name gets the default label.
+        ExplorerFixtures.press([.char("]")], on: &state)
+        _ = state.apply(.key(.char("b")))
+        #expect(state.apply(.key(.enter)) == [.bookmark(position: 300, label: "position 300 · cleo")])
+        // On the timeline.
+        var buffer = ScreenBuffer(width: 120, height: 40)
+        ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+        let timeline = buffer.lines()[state.layout.timeline.y]
+        #expect(timeline.contains("⚑"))
+        #expect(buffer.lines()[state.layout.timeline.y + 1].contains("bookmark"))
+        // Reached with m m m, then N / n.
+        ExplorerFixtures.press([.char("m"), .char("m"), .char("m")], on: &state)
+        #expect(state.markKind == .bookmark)
+        ExplorerFixtures.press([.char("N")], on: &state)
+        #expect(state.replayer.position == 200)
+        #expect(state.notice?.text == "bookmark at 200: before the drift")
+        ExplorerFixtures.press([.char(":")] + Self.type("0") + [.enter, .char("n")], on: &state)
+        #expect(state.replayer.position == 200)
+    }
+
+    @Test("the truth overlay shows each node's true share as a number and the JS distance in the status line")
+    func truthAsNumbers() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char(":")] + Self.type("4500") + [.enter, .char("t")], on: &state)
+        let distance = try #require(state.truthDistance)
+        let world = ExplorerFixtures.demo.world
+        let cleo = state.focusedUser
+        let events = Int(state.model.users[cleo].interest.eventCount)
+        #expect(distance == world.trackingError(user: cleo, atEvent: events, estimatedTopLevelShares: state.model.topLevelShares(user: cleo, tier: 1)))
+        var buffer = ScreenBuffer(width: 120, height: 40)
+        ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+        let lines = buffer.lines()
+        #expect(lines[39].contains("truth JS " + NumberText.fixed(distance, decimals: 2)), "\(lines[39])")
+        // The Romance row of the tree carries its true share among the top-level genres.
+        let romance = try #require(state.model.taxonomy.existingNode(forPath: ["Romance"]))
+        let truth = try #require(state.truthShares)[romance]
+        let row = try #require(lines.first { $0.contains("▸ Romance") })
+        #expect(row.contains(NumberText.percent(truth)), "\(row)")
+        #expect(lines.contains { $0.contains(" true") })
+        // Off again: no numbers, no distance.
+        ExplorerFixtures.press([.char("t")], on: &state)
+        #expect(state.truthDistance == nil && state.truthShares == nil)
+    }
+}
