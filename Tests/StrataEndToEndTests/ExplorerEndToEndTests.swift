@@ -31,6 +31,8 @@ struct ExplorerEndToEndTests {
     /// there (and turns core dumps off, so a test that kills it leaves no core file).
     static func start(_ arguments: String = "", width: Int = 120, height: Int = 40, pidFile: String? = nil,
                       environment extra: [String: String] = [:]) throws -> TmuxDriver {
+        // Bare `strata` plays at once (issue 13, item 4); the tests that step by hand open paused.
+        let arguments = arguments.isEmpty ? "--paused" : arguments
         let command = pidFile.map { "sh -c 'ulimit -c 0; echo $$ > \($0); exec \(binary) \(arguments)'" } ?? "\(binary) \(arguments)"
         return try TmuxDriver(command: command, width: width, height: height,
                               environment: environment.merging(extra) { $1 })
@@ -107,11 +109,17 @@ struct ExplorerEndToEndTests {
         (screen, matched) = try tmux.waitFor { $0.contains("Weights · FTRL") && $0.contains("Stream ·") }
         #expect(matched, "no full layout back at 120x40:\n\(screen)")
 
-        // Quit with q: the summary, and the terminal back in normal mode.
+        // Quit with q: the accept is in no session, so the first q says so and stays.
+        try tmux.send("q")
+        (screen, matched) = try tmux.waitFor("1 decision is in no session")
+        #expect(matched, "no warning about the unsaved decision:\n\(screen)")
+        #expect(try tmux.alternateScreenIsOn())
+        // The second q quits: the summary, and the terminal back in normal mode.
         try tmux.send("q")
         (screen, matched) = try tmux.waitFor("[exit 0]")
         #expect(matched, "no exit after q:\n\(screen)")
         #expect(screen.contains("strata: stopped at"))
+        #expect(screen.contains("decisions not saved: --session FILE keeps them"))
         #expect(try !tmux.alternateScreenIsOn())
         // The shell echoes typed text again: the terminal modes were restored. Type only once
         // the shell after the program shows its prompt (under load it can start late).
@@ -123,6 +131,21 @@ struct ExplorerEndToEndTests {
         try tmux.send("Enter")
         (screen, matched) = try tmux.waitFor("\nmodes-ok")
         #expect(matched, "the shell does not answer after the explorer:\n\(screen)")
+    }
+
+    @Test("bare strata plays the demo at 100 events/s with a hint of the keys, which fades")
+    func firstSeconds() throws {
+        try Self.requirePrerequisites()
+        let tmux = try TmuxDriver(command: Self.binary, width: 120, height: 40, environment: Self.environment)
+        defer { tmux.stop() }
+        var (screen, matched) = try tmux.waitFor { $0.contains("PLAY") && (Self.position(in: $0) ?? 0) > 0 }
+        #expect(matched, "bare strata is not playing:\n\(screen)")
+        #expect(screen.contains("100 ev/s"))
+        #expect(screen.contains("space pause · ? every key · a/r accept/reject"), "no hint:\n\(screen)")
+        (screen, matched) = try tmux.waitFor(timeout: 15) { !$0.contains("space pause ·") && $0.contains("? help") }
+        #expect(matched, "the hint did not fade:\n\(screen)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor("[exit 0]").matched)
     }
 
     @Test("Ctrl-C leaves the loop, restores the terminal and prints the summary")

@@ -157,8 +157,7 @@ extension ExplorerState {
             overlay = nil
             return []
         case .quit:
-            shouldQuit = true
-            return [.quit]
+            return requestQuit()
         case .switchList: switchList()
         case .cycleDecisionSide:
             cycleDecisionSide()

@@ -12,7 +12,7 @@ extension ExplorerState {
             if let expires = current.expires {
                 if now >= expires { notice = nil }
             } else {
-                current.expires = now + (current.isError ? 6_000_000_000 : 3_000_000_000)
+                current.expires = now + (current.duration ?? (current.isError ? 6_000_000_000 : 3_000_000_000))
                 notice = current
             }
         }

@@ -42,6 +42,8 @@ public struct ExplorerState: Sendable {
         public var text: String
         public var isError: Bool
         var expires: UInt64?
+        /// How long it stays once shown, in nanoseconds; nil: 3 s (6 s for an error).
+        var duration: UInt64?
     }
 
     /// The last accept/reject, echoed in the recommendations pane.
@@ -84,6 +86,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var autopilot = false
     public internal(set) var notice: Notice?
     public internal(set) var shouldQuit = false
+    /// The first `q` with unsaved decisions warned; the next one quits.
+    var quitWarned = false
 
     // Caches for the screen (refreshed in `apply`)
     public internal(set) var recommendations: [Recommendation] = []

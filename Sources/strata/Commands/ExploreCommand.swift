@@ -31,6 +31,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("query-model"), help: ArgumentHelp("The language model that embeds what / searches by meaning: minilm, a sentence-transformers directory, or none (default: the --embed model; with --embeddings, minilm when it is fetched and its dimension matches).", valueName: "name|dir|none"))
     var queryModel: String?
 
+    @Flag(name: .long, help: "Open paused (bare `strata` starts the demo playing at 100 events/s).")
+    var paused = false
+
     @Option(name: .long, help: "Frames per second, 1 to 60.")
     var fps: Int = 30
 
@@ -116,6 +119,8 @@ struct ExploreCommand: ParsableCommand {
         var state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
                                   focusedUser: focused, size: terminal.size, queryEncoder: queryEncoder)
         state.adoptBookmarks(bookmarks)
+        // Bare `strata` (no argument at all): the demo plays at once, with a hint of the keys.
+        if CommandLine.arguments.count == 1 && !paused { state.startWelcome() }
         let host = SessionHost(store: store, dataset: loaded.dataset)
         let outcome = ExplorerLauncher.run(state, on: terminal, host: host, framesPerSecond: fps,
                                            isAttached: ExplorerLauncher.standardInputIsAttached)
@@ -155,7 +160,11 @@ struct ExploreCommand: ParsableCommand {
             let b = companion.stateHash
             parts.append("B \(state.comparison?.label ?? "") state \(fullHash ? b : String(b.prefix(12)))")
         }
-        if let session { parts.append("session \(session)") }
+        if let session {
+            parts.append("session \(session)")
+        } else if state.decisionCount > 0 {
+            parts.append("decisions not saved: --session FILE keeps them")
+        }
         return "strata: " + parts.joined(separator: " · ")
     }
 
