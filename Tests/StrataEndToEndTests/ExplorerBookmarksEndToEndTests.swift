@@ -1,5 +1,6 @@
 import Foundation
 import StrataData
+import StrataTestSupport
 import Testing
 
 /// Issue 13, item 3 through tmux: a named bookmark is kept in the session, drawn on the
@@ -47,5 +48,34 @@ extension ExplorerEndToEndTests {
         #expect(matched, "N did not go back to the bookmark:\n\(screen)")
         try second.send("q")
         #expect(try second.waitFor("[exit 0]").matched)
+    }
+}
+
+/// Issue 13, item 2 through tmux: `strata lesson drift` reaches its first stops with their notes.
+extension ExplorerEndToEndTests {
+    @Test("strata lesson drift shows its notes and goes on with space; a bad lesson file is an error")
+    func lessonInTmux() throws {
+        try Self.requirePrerequisites()
+        let tmux = try TmuxDriver(command: Self.binary + " lesson drift", width: 120, height: 40, environment: Self.environment)
+        defer { tmux.stop() }
+        var (screen, matched) = try tmux.waitFor(timeout: 30) { $0.contains("Lesson 1/4 · Steady") && Self.position(in: $0) == 2_000 }
+        #expect(matched, "no first stop:\n\(screen)")
+        #expect(screen.contains("▼ Status line"))
+        try tmux.send("Space")
+        (screen, matched) = try tmux.waitFor(timeout: 30) { $0.contains("Lesson 2/4 · The drift alert") && Self.position(in: $0) == 4_005 }
+        #expect(matched, "no drift-alert stop:\n\(screen)")
+        #expect(screen.contains("DRIFT cos"))
+        try tmux.send("q")
+        #expect(try tmux.waitFor("[exit 0]").matched)
+
+        let bad = NSTemporaryDirectory() + "strata-bad-lesson-\(getpid()).toml"
+        try "title = \"x\"\nuser = \"cleo\"\n[[stop]]\nwhen = \"soon\"\npane = \"tree\"\ntitle = \"a\"\ntext = \"b\"\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let run = try StrataBinary.run(["lesson", bad])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(":4: stop 1, 'when': unknown trigger 'soon'"), "\(run.stderr)")
+        let list = try StrataBinary.run(["lesson", "--list"])
+        #expect(list.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) } == ["tiers", "drift", "feedback"])
     }
 }

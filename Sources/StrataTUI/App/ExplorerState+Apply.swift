@@ -65,6 +65,7 @@ extension ExplorerState {
         case nil:
             break
         }
+        if let effects = handleLessonKey(key) { return effects }
         guard let command = KeyMap.standard.command(for: key) else { return [] }
         return perform(command)
     }

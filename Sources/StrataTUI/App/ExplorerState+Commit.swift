@@ -63,6 +63,8 @@ extension ExplorerState {
         let verb = decision.accepted ? "accepted" : "rejected"
         let whom = dataset.userIDs.indices.contains(decision.user) ? dataset.userIDs[decision.user] : "#\(decision.user)"
         show("\(verb) \(pending.title) for \(whom)" + (isSplit ? " (" + sideText(decision.side) + ")" : ""))
+        // A lesson waiting at a decision stop goes on by itself once the viewer answered.
+        if let run = lesson, let shown = run.shown, case .decision = run.lesson.stops[shown].trigger { continueLesson() }
         return []
     }
 

@@ -20,7 +20,13 @@ extension ExplorerState {
         if isPlaying {
             let due = eventsDue(now: now)
             if due > 0 {
-                effects += advance(by: due)
+                if lesson?.shown == nil, let run = lesson {
+                    // A lesson stops the replay on the very event of its next stop's trigger.
+                    effects += advance(by: due) { Self.lessonTriggers(run, on: $0) }
+                    checkLessonAfterChange()
+                } else {
+                    effects += advance(by: due)
+                }
                 lastTickSteps = due
             }
             if replayer.isAtEnd && pendingDecision == nil {

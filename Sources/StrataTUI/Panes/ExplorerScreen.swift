@@ -28,6 +28,7 @@ public enum ExplorerScreen {
         } else {
             StatusBar.render(state, in: layout.status, into: &buffer, glyphs: glyphs)
         }
+        LessonBox.render(state, layout: layout, into: &buffer, glyphs: glyphs)
         renderOverlay(state, into: &buffer, glyphs: glyphs)
         if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }
     }

@@ -46,7 +46,8 @@ enum StatusBar {
         guard let user = state.model.user(state.focusedUser) else { return Span("drift -") }
         let cosine = NumberText.fixed(user.drift.lastCosine, decimals: 2)
         guard user.drift.inDrift else { return Span((compact ? "cos " : "steady, cos ") + cosine) }
-        var text = "DRIFT cos " + cosine
+        // Compact with the truth's JS beside it: the word "cos" makes room.
+        var text = (compact && state.truthDistance != nil ? "DRIFT " : "DRIFT cos ") + cosine
         if !compact, let alert = state.model.driftAlerts.last(where: { $0.user == state.focusedUser && $0.kind == .interestShift }) {
             let names = state.model.taxonomy.names
             let rose = alert.rose.prefix(1).map { names[$0] + String(glyphs.arrowUp) }

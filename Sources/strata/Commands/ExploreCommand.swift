@@ -31,6 +31,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("query-model"), help: ArgumentHelp("The language model that embeds what / searches by meaning: minilm, a sentence-transformers directory, or none (default: the --embed model; with --embeddings, minilm when it is fetched and its dimension matches).", valueName: "name|dir|none"))
     var queryModel: String?
 
+    @Option(name: .long, help: ArgumentHelp("Play a lesson: a built-in one (tiers, drift, feedback) or a lesson file (Docs/lessons.md).", valueName: "name|file"))
+    var lesson: String?
+
     @Flag(name: .long, help: "Open paused (bare `strata` starts the demo playing at 100 events/s).")
     var paused = false
 
@@ -54,12 +57,27 @@ struct ExploreCommand: ParsableCommand {
             try JSONOutput.print(ExplorerBenchmark.run(clock: monotonicNanoseconds))
             return
         }
+        // A lesson is read (and refused, with its file and line) before anything else starts.
+        let lessonToPlay: Lesson?
+        do {
+            lessonToPlay = try lesson.map { try BuiltInLessons.load($0) }
+        } catch {
+            throw CLIError("\(error)")
+        }
         let capabilities = TerminalCapabilities.detect()
         if let problem = capabilities.problem {
             printError("strata: \(problem)")
             throw ExitCode(2)
         }
+        var source = source
+        if let lessonToPlay, source.dataset == nil, source.scenario == nil { source.scenario = lessonToPlay.scenario }
         let loaded = try source.load()
+        let lessonRun: LessonRun?
+        do {
+            lessonRun = try lessonToPlay.map { try LessonRun(lesson: $0, dataset: loaded.dataset) }
+        } catch {
+            throw CLIError("lesson \(lesson ?? ""): \(error)")
+        }
         let requested = try requestedConfig()
         let asksForPair = comparisonOptions.isComparing || comparisonOptions.model != nil
         if let session, asksForPair {
@@ -120,7 +138,11 @@ struct ExploreCommand: ParsableCommand {
                                   focusedUser: focused, size: terminal.size, queryEncoder: queryEncoder)
         state.adoptBookmarks(bookmarks)
         // Bare `strata` (no argument at all): the demo plays at once, with a hint of the keys.
-        if CommandLine.arguments.count == 1 && !paused { state.startWelcome() }
+        if let lessonRun {
+            state.startLesson(lessonRun)
+        } else if CommandLine.arguments.count == 1 && !paused {
+            state.startWelcome()
+        }
         let host = SessionHost(store: store, dataset: loaded.dataset)
         let outcome = ExplorerLauncher.run(state, on: terminal, host: host, framesPerSecond: fps,
                                            isAttached: ExplorerLauncher.standardInputIsAttached)

@@ -12,7 +12,7 @@ struct StrataCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ExploreCommand.self, ReplayCommand.self, EvalCommand.self, SimulateCommand.self,
-            ExportCommand.self, PlotCommand.self, EmbedCommand.self, DatasetsCommand.self, ModelsCommand.self, ConfigCommand.self, BenchCommand.self,
+            ExportCommand.self, PlotCommand.self, EmbedCommand.self, LessonCommand.self, DatasetsCommand.self, ModelsCommand.self, ConfigCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
