@@ -115,10 +115,17 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        while let input = readInput(timeoutMilliseconds: timeoutMilliseconds) {
+            if case .key(let key) = input { return key }
+        }
+        return nil
+    }
+
+    public func readInput(timeoutMilliseconds: Int) -> InputEvent? {
         guard isActive else { return nil }
-        let key = decoder.nextKey(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
-        if key == .resize { needsFullRedraw = true }
-        return key
+        let input = decoder.nextInput(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
+        if input == .key(.resize) { needsFullRedraw = true }
+        return input
     }
 
     /// One unit from `get_wch`, waiting up to `timeoutMilliseconds`; nil when none came.
