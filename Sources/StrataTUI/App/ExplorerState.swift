@@ -84,6 +84,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var autopilot = false
     public internal(set) var notice: Notice?
     public internal(set) var shouldQuit = false
+    /// The last left press, to tell a double-click (ExplorerState+Mouse.swift).
+    var lastClick: Click?
 
     // Caches for the screen (refreshed in `apply`)
     public internal(set) var recommendations: [Recommendation] = []
