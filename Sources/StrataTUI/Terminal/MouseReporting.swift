@@ -1,5 +1,5 @@
-/// Whether and how the explorer asks the terminal for mouse reports (Docs/explorer.md "Mouse",
-/// decisions in Docs/mouse.md).
+/// Whether and how the explorer asks the terminal for mouse reports (Docs/explorer.md "Mouse";
+/// the decisions: its "Design notes" 1).
 ///
 /// The private modes are written directly, ncurses' `mousemask` stays 0: ncurses would pick
 /// the protocol from terminfo (tmux-256color declares only X10's `Esc [ M`, so no clicks past
