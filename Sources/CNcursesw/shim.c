@@ -4,6 +4,7 @@
 #include "CNcursesw.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -154,6 +155,81 @@ void strata_restore_crash_handlers(void) {
         sigaction(crash_signals[i], &previous_crash_actions[i], NULL);
     }
     crash_handlers_installed = 0;
+}
+
+// MARK: - Mouse reporting
+
+static char mouse_off[64], mouse_on[64];
+static size_t mouse_off_length = 0, mouse_on_length = 0;
+static struct sigaction wrapped_tstp_action;
+static int tstp_wrapper_installed = 0;
+
+static void write_all(const char *bytes, size_t length) {
+    if (length == 0) return;
+    ssize_t ignored = write(crash_output_fd, bytes, length);
+    (void)ignored;
+}
+
+// Ctrl-Z: mouse off for the shell, then ncurses' handler (endwin, stop, and on SIGCONT the
+// repaint; it returns only then), then mouse on again for the explorer.
+static void handle_tstp(int signal_number) {
+    write_all(mouse_off, mouse_off_length);
+    if (wrapped_tstp_action.sa_flags & SA_SIGINFO) {
+        if (wrapped_tstp_action.sa_sigaction != NULL) wrapped_tstp_action.sa_sigaction(signal_number, NULL, NULL);
+    } else if (wrapped_tstp_action.sa_handler != SIG_DFL && wrapped_tstp_action.sa_handler != SIG_IGN
+               && wrapped_tstp_action.sa_handler != NULL) {
+        wrapped_tstp_action.sa_handler(signal_number);
+    }
+    write_all(mouse_on, mouse_on_length);
+}
+
+static size_t copy_sequence(char *target, size_t capacity, const char *source) {
+    if (source == NULL) return 0;
+    size_t length = strlen(source);
+    if (length >= capacity) return 0;
+    memcpy(target, source, length);
+    return length;
+}
+
+void strata_set_mouse_sequences(const char *off, const char *on) {
+    strata_clear_mouse_sequences();
+    mouse_off_length = copy_sequence(mouse_off, sizeof mouse_off, off);
+    mouse_on_length = copy_sequence(mouse_on, sizeof mouse_on, on);
+    if (mouse_off_length == 0) return;
+    if (restore_sequence_length + mouse_off_length <= sizeof restore_sequence) {
+        memcpy(restore_sequence + restore_sequence_length, mouse_off, mouse_off_length);
+        restore_sequence_length += mouse_off_length;
+    }
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) != 0) return;
+    int is_function = (current.sa_flags & SA_SIGINFO) ? current.sa_sigaction != NULL
+        : (current.sa_handler != SIG_DFL && current.sa_handler != SIG_IGN && current.sa_handler != NULL);
+    if (!is_function) return;   // no ncurses handler: Ctrl-Z stops the process as it is
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handle_tstp;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    if (sigaction(SIGTSTP, &action, &wrapped_tstp_action) == 0) tstp_wrapper_installed = 1;
+}
+
+void strata_write_now(const char *bytes) {
+    fflush(stdout);
+    size_t length = strlen(bytes), offset = 0;
+    while (offset < length) {
+        ssize_t written = write(STDOUT_FILENO, bytes + offset, length - offset);
+        if (written <= 0) return;
+        offset += (size_t)written;
+    }
+}
+
+void strata_clear_mouse_sequences(void) {
+    if (tstp_wrapper_installed) {
+        sigaction(SIGTSTP, &wrapped_tstp_action, NULL);
+        tstp_wrapper_installed = 0;
+    }
+    mouse_off_length = 0;
+    mouse_on_length = 0;
 }
 
 // MARK: - Terminfo

@@ -57,6 +57,19 @@ public final class TmuxDriver {
         _ = try? Self.tmux(["-L", socket] + ["kill-session", "-t", session])
     }
 
+    /// Sends `bytes` into the pane as they are (`send-keys -H`): what a terminal sends, such as
+    /// a mouse report, without tmux reading key names in it.
+    public func sendBytes(_ bytes: String) throws {
+        let hex = bytes.utf8.map { String($0, radix: 16) }
+        _ = try Self.tmux(["-L", socket] + ["send-keys", "-t", session, "-H"] + hex)
+    }
+
+    /// A tmux format for the pane (`#{mouse_sgr_flag}`: whether the program in it asked for
+    /// SGR mouse reports), trimmed.
+    public func format(_ format: String) throws -> String {
+        try Self.tmux(["-L", socket] + ["display", "-p", "-t", session, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Sends keys as tmux names them (`Space`, `Right`, `C-c`, `q`, `Escape`).
     public func send(_ keys: String...) throws {
         _ = try Self.tmux(["-L", socket] + ["send-keys", "-t", session] + keys)

@@ -104,6 +104,22 @@ void strata_install_crash_handlers(int fd);
 /// Puts back the handlers that were in place before strata_install_crash_handlers. Idempotent.
 void strata_restore_crash_handlers(void);
 
+// MARK: - Mouse reporting
+
+/// Keeps the bytes that switch mouse reporting off (`off`) and on again (`on`), at most 63
+/// each: the crash handler writes `off` after the restore sequence, and a SIGTSTP wrapper
+/// around ncurses' own suspend handler writes `off` before the process stops (Ctrl-Z) and
+/// `on` once it continues — ncurses does not know about modes it did not set. Wraps only a
+/// handler function (ncurses installs one at newterm when SIGTSTP was default). Call after
+/// strata_capture_restore_sequence; `on` NULL or "" forgets both. Idempotent.
+void strata_set_mouse_sequences(const char *off, const char *on);
+
+/// Writes `bytes` to stdout's descriptor at once, after flushing what stdio (ncurses) buffered.
+void strata_write_now(const char *bytes);
+
+/// Removes the SIGTSTP wrapper (the wrapped handler goes back) and forgets the sequences.
+void strata_clear_mouse_sequences(void);
+
 // MARK: - Terminfo
 
 /// The terminfo string capability `name` of the loaded terminal (after newterm), or NULL when

@@ -6,6 +6,9 @@ import StrataCore
 public enum ExplorerAction: Hashable, Sendable {
     /// A key press (`.resize` included).
     case key(Key)
+    /// A mouse report; `now` (monotonic nanoseconds, read by the program, never by the state)
+    /// tells a double-click from two clicks (ExplorerState+Mouse.swift).
+    case mouse(MouseEvent, now: UInt64)
     /// One frame's worth of time passed; `now` is monotonic nanoseconds. Plays events.
     case tick(now: UInt64)
     /// The terminal now has this many columns and rows.

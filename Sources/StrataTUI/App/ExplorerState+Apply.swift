@@ -9,6 +9,8 @@ extension ExplorerState {
         switch action {
         case .key(let key):
             effects = handle(key)
+        case .mouse(let event, let now):
+            effects = handle(mouse: event, now: now)
         case .tick(let now):
             effects = tick(now: now)
         case .resize(let width, let height):

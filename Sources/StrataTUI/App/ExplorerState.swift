@@ -88,6 +88,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var shouldQuit = false
     /// The first `q` with unsaved decisions warned; the next one quits.
     var quitWarned = false
+    /// The last left press, to tell a double-click (ExplorerState+Mouse.swift).
+    var lastClick: Click?
 
     // Caches for the screen (refreshed in `apply`)
     public internal(set) var recommendations: [Recommendation] = []

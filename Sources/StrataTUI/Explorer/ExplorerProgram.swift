@@ -1,4 +1,4 @@
-/// Adapts `ExplorerState` to the toolkit's `RunLoop`: keys and ticks become actions, effects
+/// Adapts `ExplorerState` to the toolkit's `RunLoop`: keys, mouse reports and ticks become actions, effects
 /// go to the host, and the state is drawn with `ExplorerScreen`.
 ///
 /// The clock is read here (never in the state): each tick's cost is measured and fed back
@@ -27,6 +27,10 @@ public struct ExplorerProgram<Backend: TerminalBackend>: TerminalProgram {
     public mutating func handle(_ key: Key) {
         if key == .resize { syncSize() }
         dispatch(.key(key))
+    }
+
+    public mutating func handle(mouse event: MouseEvent) {
+        dispatch(.mouse(event, now: clock()))
     }
 
     public mutating func tick(now: UInt64) {

@@ -1,9 +1,9 @@
 /// Drives a `TerminalProgram` on a `TerminalBackend` at a steady frame rate.
 ///
 /// Each turn: stop on a pending signal or `shouldQuit`; when a frame is due, `tick` and
-/// render; otherwise wait in `readKey` until the next frame is due. A key is handled at
-/// once, then all keys already pending are drained (timeout 0) before the next render, so
-/// key repeat never queues up frames. `.resize` and Ctrl-L make the backend repaint fully.
+/// render; otherwise wait in `readInput` until the next frame is due. A key (or mouse report)
+/// is handled at once, then all input already pending is drained (timeout 0) before the next
+/// render, so key repeat or a spun wheel never queues up frames. `.resize` and Ctrl-L make the backend repaint fully.
 public struct RunLoop: Sendable {
     public var pacer: FramePacer
 
@@ -32,13 +32,18 @@ public struct RunLoop: Sendable {
                 needsRender = false
             }
             let timeout = pacer.timeoutMilliseconds(now: clock(), deadline: deadline)
-            var key = terminal.readKey(timeoutMilliseconds: timeout)
-            while let pressed = key {
-                if pressed == .resize || pressed == .ctrl("l") { terminal.invalidate() }
-                program.handle(pressed)
+            var input = terminal.readInput(timeoutMilliseconds: timeout)
+            while let received = input {
+                switch received {
+                case .key(let pressed):
+                    if pressed == .resize || pressed == .ctrl("l") { terminal.invalidate() }
+                    program.handle(pressed)
+                case .mouse(let event):
+                    program.handle(mouse: event)
+                }
                 needsRender = true
                 if program.shouldQuit || terminal.pendingSignal != nil { break }
-                key = terminal.readKey(timeoutMilliseconds: 0)
+                input = terminal.readInput(timeoutMilliseconds: 0)
             }
         }
     }

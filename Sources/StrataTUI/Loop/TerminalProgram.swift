@@ -5,6 +5,9 @@ public protocol TerminalProgram {
     /// Reacts to one key (`.resize` included; the backend already has the new size).
     mutating func handle(_ key: Key)
 
+    /// Reacts to one mouse report (only when the terminal reports the mouse). Default: ignored.
+    mutating func handle(mouse: MouseEvent)
+
     /// Advances time-driven state (playback) to `now`, monotonic nanoseconds. Called once per frame.
     mutating func tick(now: UInt64)
 
@@ -13,6 +16,10 @@ public protocol TerminalProgram {
 
     /// True once the program wants the loop to end.
     var shouldQuit: Bool { get }
+}
+
+extension TerminalProgram {
+    public mutating func handle(mouse: MouseEvent) {}
 }
 
 /// Why `RunLoop.run` returned.

@@ -44,11 +44,19 @@ enum DetailsOverlay {
         return lines
     }
 
+    /// Where the box goes in `area` for `lineCount` lines of content.
+    static func box(lineCount: Int, in area: Rect) -> Rect {
+        area.centered(width: min(area.width - 2, 104), height: min(area.height - 2, lineCount + 3))
+    }
+
+    /// Where the box of `details` goes in `area` (the glyphs change no line count).
+    static func box(_ details: ItemDetails, in area: Rect) -> Rect {
+        box(lineCount: lines(details, glyphs: .unicode).count, in: area)
+    }
+
     static func render(_ details: ItemDetails, scroll: Int, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
         let content = lines(details, glyphs: glyphs)
-        let width = min(area.width - 2, 104)
-        let height = min(area.height - 2, content.count + 3)
-        let box = area.centered(width: width, height: height)
+        let box = box(lineCount: content.count, in: area)
         buffer.fill(box, with: .blank)
         Block(title: Line("Details", style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)
             .render(into: &buffer, area: box)

@@ -45,18 +45,55 @@ public enum ExplorerScreen {
         case .weights:
             WeightsPane.render(state, in: area, focused: focused, into: &buffer, glyphs: glyphs)
         }
-        // Tabs over the right end of the top border: ` Recs │ Stream │ Weights `.
-        let folded: [ExplorerPane] = [.recommendations, .stream, .weights]
-        let titles = folded.map(\.tabTitle)
-        let tabsWidth = titles.reduce(0) { $0 + $1.count + 2 } + titles.count - 1
-        guard area.width > tabsWidth + 20 else { return }
-        let tabsArea = Rect(x: area.maxX - tabsWidth - 2, y: area.y, width: tabsWidth, height: 1)
-        Tabs(titles: titles, selected: folded.firstIndex(of: shown), glyphs: glyphs, style: ExplorerTheme.muted,
+        guard let tabsArea = tabsArea(in: area) else { return }
+        Tabs(titles: foldedPanes.map(\.tabTitle), selected: foldedPanes.firstIndex(of: shown), glyphs: glyphs, style: ExplorerTheme.muted,
              highlightStyle: Style(bold: true, reverse: true)).render(into: &buffer, area: tabsArea)
     }
 
+    /// The panes the compact layout folds into tabs, in tab order.
+    static let foldedPanes: [ExplorerPane] = [.recommendations, .stream, .weights]
+
+    /// Where the tabs go over the right end of the tabbed block's top border
+    /// (` Recs │ Stream │ Weights `); nil when the block is too narrow for them.
+    static func tabsArea(in area: Rect) -> Rect? {
+        let titles = foldedPanes.map(\.tabTitle)
+        let tabsWidth = titles.reduce(0) { $0 + $1.count + 2 } + titles.count - 1
+        guard area.width > tabsWidth + 20 else { return nil }
+        return Rect(x: area.maxX - tabsWidth - 2, y: area.y, width: tabsWidth, height: 1)
+    }
+
+    /// The tab under screen column `x` of the top border of the tabbed block `area`, as
+    /// `Tabs` draws them: ` title ` each, one divider column between.
+    static func tab(atColumn x: Int, in area: Rect) -> ExplorerPane? {
+        guard let tabs = tabsArea(in: area), x >= tabs.x else { return nil }
+        var start = tabs.x
+        for pane in foldedPanes {
+            let end = start + pane.tabTitle.count + 2
+            if x < end { return pane }
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// The box an overlay covers on a screen `size` (nil without an overlay), as drawn by
+    /// `renderOverlay`: a click outside it closes the overlay.
+    static func overlayBox(_ state: ExplorerState, size: TerminalSize) -> Rect? {
+        let area = overlayArea(width: size.width, height: size.height)
+        switch state.overlay {
+        case nil: return nil
+        case .help: return HelpOverlay.box(in: area)
+        case .details(let details, _): return DetailsOverlay.box(details, in: area)
+        case .userPicker, .search: return PickerOverlay.box(in: area)
+        case .prompt: return state.layout.status   // the prompt line; a click elsewhere cancels it
+        }
+    }
+
+    static func overlayArea(width: Int, height: Int) -> Rect {
+        Rect(x: 0, y: 0, width: width, height: height).inset(horizontal: 0, vertical: 1)
+    }
+
     static func renderOverlay(_ state: ExplorerState, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
-        let area = buffer.area.inset(horizontal: 0, vertical: 1)
+        let area = overlayArea(width: buffer.width, height: buffer.height)
         switch state.overlay {
         case nil: break
         case .help(let scroll): HelpOverlay.render(scroll: scroll, in: area, into: &buffer, glyphs: glyphs)

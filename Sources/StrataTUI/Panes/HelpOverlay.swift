@@ -22,24 +22,35 @@ enum HelpOverlay {
         return Line([Span("  " + keys, style: Style(foreground: .cyan, bold: true)), Span(padding + summary)])
     }
 
-    static func render(scroll: Int, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
-        let keyWidth = 13
-        let all = sections(keyWidth: keyWidth)
-        let twoColumns = area.width >= 96
-        let width = min(area.width - 2, twoColumns ? 116 : 64)
+    /// The lines of the left and right columns (right empty when one column fits).
+    static func columns(in area: Rect) -> (left: [Line], right: [Line]) {
+        let all = sections(keyWidth: 13)
         var left: [Line] = []
         var right: [Line] = []
-        if twoColumns {
+        if area.width >= 96 {
             let split = 2
             for section in all.prefix(split) { left += section + [Line.empty] }
             for section in all.dropFirst(split) { right += section + [Line.empty] }
         } else {
             for section in all { left += section + [Line.empty] }
         }
-        let footer = Line("Esc, q or ? closes · ↑↓ scroll · every key: Docs/explorer.md", style: ExplorerTheme.muted)
+        return (left, right)
+    }
+
+    /// Where the help box goes in `area`.
+    static func box(in area: Rect) -> Rect {
+        let (left, right) = columns(in: area)
+        let width = min(area.width - 2, area.width >= 96 ? 116 : 64)
         let contentHeight = max(left.count, right.count) + 1
         let height = min(area.height - 2, contentHeight + 2)
-        let box = area.centered(width: width, height: height)
+        return area.centered(width: width, height: height)
+    }
+
+    static func render(scroll: Int, in area: Rect, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
+        let twoColumns = area.width >= 96
+        let (left, right) = columns(in: area)
+        let footer = Line("Esc, q or ? closes · ↑↓ scroll · every key: Docs/explorer.md", style: ExplorerTheme.muted)
+        let box = box(in: area)
         buffer.fill(box, with: .blank)
         Block(title: Line("Keys", style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)
             .render(into: &buffer, area: box)

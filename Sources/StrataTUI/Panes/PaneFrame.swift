@@ -6,6 +6,12 @@ enum PaneFrame {
         let style = focused ? ExplorerTheme.focusedBorder : ExplorerTheme.border
         let titled = focused ? title.patched(with: Style(bold: true)) : title
         Block(title: titled, glyphs: glyphs, borderStyle: style).render(into: &buffer, area: area)
+        return inner(of: area)
+    }
+
+    /// The inside `draw` returns for `area` (empty when the block is too small to draw).
+    static func inner(of area: Rect) -> Rect {
+        guard area.width >= 4, area.height >= 3 else { return .zero }
         return area.inset(by: 1).inset(horizontal: 1)
     }
 

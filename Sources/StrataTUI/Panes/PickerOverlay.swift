@@ -2,10 +2,14 @@ import StrataCore
 
 /// `u` (pick a user) and `/` (search items): a query line and the matching entries.
 enum PickerOverlay {
+    /// Where the picker box goes in `area`.
+    static func box(in area: Rect) -> Rect {
+        area.centered(width: min(area.width - 2, 72), height: PickerOverlayLayout.boxHeight(screenHeight: area.height))
+    }
+
     static func render(_ state: ExplorerState, picker: ExplorerOverlay.Picker, users: Bool, in area: Rect,
                        into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
-        let width = min(area.width - 2, 72)
-        let box = area.centered(width: width, height: PickerOverlayLayout.boxHeight(screenHeight: area.height))
+        let box = box(in: area)
         buffer.fill(box, with: .blank)
         let title = users ? "Pick a user" : "Search items"
         Block(title: Line(title, style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)

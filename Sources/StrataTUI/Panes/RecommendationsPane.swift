@@ -23,6 +23,33 @@ enum RecommendationsPane {
                    focused: focused && state.selectedList == .b, into: &buffer, glyphs: glyphs)
     }
 
+    /// Which list and which of its recommendations screen cell (`x`, `y`) of the pane in `area`
+    /// shows; the list alone for its header and border, nil outside.
+    static func entry(atColumn x: Int, row y: Int, _ state: ExplorerState, in area: Rect) -> (list: ComparisonList, index: Int?)? {
+        guard area.contains(x: x, y: y) else { return nil }
+        guard state.isSplit, area.width >= 40 else {
+            return (.a, index(atRow: y, list: state.recommendations, selection: state.recommendationSelection,
+                              scroll: state.recommendationScroll, in: area))
+        }
+        let halves = area.split(.horizontal, [.fill(1), .fill(1)])
+        if halves[1].contains(x: x, y: y) {
+            return (.b, index(atRow: y, list: state.companionRecommendations, selection: state.companionSelection,
+                              scroll: state.companionScroll, in: halves[1]))
+        }
+        return (.a, index(atRow: y, list: state.recommendations, selection: state.recommendationSelection,
+                          scroll: state.recommendationScroll, in: halves[0]))
+    }
+
+    /// The row of `list` drawn on screen row `y`, as the table in `renderList` lays it out.
+    static func index(atRow y: Int, list: [Recommendation], selection: Int, scroll: Int, in area: Rect) -> Int? {
+        let inner = PaneFrame.inner(of: area)
+        let bodyHeight = inner.height - 1
+        let line = y - inner.y - 1
+        guard (0..<bodyHeight).contains(line) else { return nil }
+        let offset = Scrolling.offset(keeping: selection, previous: scroll, visibleRows: bodyHeight, rowCount: list.count)
+        return list.indices.contains(offset + line) ? offset + line : nil
+    }
+
     static func renderList(_ state: ExplorerState, list: [Recommendation], selection: Int, scroll: Int, heading: String,
                            shared: Set<ItemIndex>, echo showsEcho: Bool, in area: Rect, focused: Bool,
                            into buffer: inout ScreenBuffer, glyphs: GlyphSet) {

@@ -59,6 +59,16 @@ enum StreamPane {
         }
     }
 
+    /// The event drawn on screen row `y` of the pane in `area`; nil for the border and for a
+    /// decision's row (it belongs to no event).
+    static func event(atRow y: Int, _ state: ExplorerState, in area: Rect) -> Int? {
+        let inner = PaneFrame.inner(of: area)
+        let rows = visibleRows(state, height: inner.height)
+        let line = y - inner.y
+        guard rows.indices.contains(line), case .event(let index) = rows[line] else { return nil }
+        return index
+    }
+
     /// Events (and decisions) around the anchor — the selected row, else the current event —
     /// with the anchor two thirds of the way down so the learned past shows above it.
     static func visibleRows(_ state: ExplorerState, height: Int) -> [Row] {

@@ -69,17 +69,13 @@ enum TreePane {
             buffer.write("B-A " + String(model.tiers[t].name.prefix(3)), x: comparisonX, y: inner.y, style: ExplorerTheme.header, clip: inner)
         }
 
-        let rows = state.visibleTreeRows()
-        // The tier profiles in words take the last rows while the tree keeps at least ten.
-        let wordRows = inner.height - 1 - state.profileWords.count >= 10 ? state.profileWords.count : 0
+        let (rows, wordRows, bodyHeight, offset) = body(state, inner: inner)
         if wordRows > 0 {
             drawProfileWords(state, in: Rect(x: inner.x, y: inner.maxY - wordRows, width: inner.width, height: wordRows),
                              into: &buffer, glyphs: glyphs)
         }
-        let bodyHeight = inner.height - 1 - wordRows
         guard bodyHeight > 0 else { return }
         let selectedIndex = rows.firstIndex { $0.node == state.selectedNode }
-        let offset = Scrolling.offset(keeping: selectedIndex, previous: state.treeScroll, visibleRows: bodyHeight, rowCount: rows.count)
         for (line, index) in (offset..<min(rows.count, offset + bodyHeight)).enumerated() {
             let row = rows[index]
             let y = inner.y + 1 + line
@@ -114,6 +110,28 @@ enum TreePane {
             let more = "\(offset + 1)-\(min(rows.count, offset + bodyHeight))/\(rows.count)"
             buffer.write(" " + more + " ", x: area.maxX - more.count - 4, y: area.maxY - 1, style: ExplorerTheme.muted, clip: area)
         }
+    }
+
+    /// The rows, the rows the profiles in words take, the rows of the tree body (below the
+    /// header) and its scroll offset — shared by `render` and `node(at:)`.
+    static func body(_ state: ExplorerState, inner: Rect) -> (rows: [TreeRow], wordRows: Int, height: Int, offset: Int) {
+        let rows = state.visibleTreeRows()
+        // The tier profiles in words take the last rows while the tree keeps at least ten.
+        let wordRows = inner.height - 1 - state.profileWords.count >= 10 ? state.profileWords.count : 0
+        let height = inner.height - 1 - wordRows
+        let selectedIndex = rows.firstIndex { $0.node == state.selectedNode }
+        let offset = Scrolling.offset(keeping: selectedIndex, previous: state.treeScroll, visibleRows: height, rowCount: rows.count)
+        return (rows, wordRows, height, offset)
+    }
+
+    /// The node drawn on screen row `y` of the pane in `area`, nil for the header, the border,
+    /// the profiles in words and empty rows.
+    static func node(atRow y: Int, _ state: ExplorerState, in area: Rect) -> NodeIndex? {
+        let inner = PaneFrame.inner(of: area)
+        let (rows, _, height, offset) = body(state, inner: inner)
+        let line = y - inner.y - 1
+        guard (0..<height).contains(line), rows.indices.contains(offset + line) else { return nil }
+        return rows[offset + line].node
     }
 
     static func drawName(_ row: TreeRow, model: StrataModel, glyphs: PaneGlyphs, ellipsis: String, width: Int, x: Int, y: Int, clip: Rect,

@@ -62,8 +62,7 @@ enum WeightsPane {
         buffer.write(header, x: inner.x, y: inner.y, style: ExplorerTheme.header, clip: inner)
         let bodyHeight = inner.height - 1
         guard bodyHeight > 0 else { return }
-        let offset = Scrolling.offset(keeping: state.weightSelection, previous: state.weightScroll,
-                                      visibleRows: bodyHeight, rowCount: rows.count)
+        let offset = scrollOffset(state, bodyHeight: bodyHeight, rowCount: rows.count)
         for (line, index) in (offset..<min(rows.count, offset + bodyHeight)).enumerated() {
             let y = inner.y + 1 + line
             let rowArea = Rect(x: inner.x, y: y, width: inner.width, height: 1)
@@ -102,6 +101,22 @@ enum WeightsPane {
                 buffer.patchStyle(ExplorerTheme.selection, in: rowArea)
             }
         }
+    }
+
+    static func scrollOffset(_ state: ExplorerState, bodyHeight: Int, rowCount: Int) -> Int {
+        Scrolling.offset(keeping: state.weightSelection, previous: state.weightScroll, visibleRows: bodyHeight, rowCount: rowCount)
+    }
+
+    /// The weights row drawn on screen row `y` of the pane in `area`, nil for the header,
+    /// the border and empty rows.
+    static func row(atRow y: Int, _ state: ExplorerState, in area: Rect) -> Int? {
+        let inner = PaneFrame.inner(of: area)
+        let count = WeightRows.rowCount(layout: state.model.layout)
+        let bodyHeight = inner.height - 1
+        let line = y - inner.y - 1
+        guard (0..<bodyHeight).contains(line) else { return nil }
+        let index = scrollOffset(state, bodyHeight: bodyHeight, rowCount: count) + line
+        return index < count ? index : nil
     }
 
     /// The sparkline's range: the values' own, widened to at least 0.02 so noise in the third

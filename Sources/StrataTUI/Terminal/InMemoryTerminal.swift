@@ -50,6 +50,12 @@ public final class InMemoryTerminal: TerminalBackend {
     /// real terminal decodes them; raw units queued together arrive together.
     public func send(_ text: String) { keys.append(contentsOf: text.unicodeScalars.map { Input.raw(.character($0.value)) }) }
 
+    /// Queues an SGR mouse report (mode 1006) as a terminal sends it: button code `code`
+    /// (0 left, 64 wheel up, 65 wheel down) pressed, or released, at a zero-based cell.
+    public func click(column: Int, row: Int, button code: Int = 0, release: Bool = false) {
+        send("\u{1B}[<\(code);\(column + 1);\(row + 1)" + (release ? "m" : "M"))
+    }
+
     /// Queues raw units as `get_wch` would return them (key codes included).
     public func send(_ units: [RawInput]) { keys.append(contentsOf: units.map(Input.raw)) }
 
@@ -78,12 +84,19 @@ public final class InMemoryTerminal: TerminalBackend {
     public func invalidate() { needsFullRedraw = true }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        while let input = readInput(timeoutMilliseconds: timeoutMilliseconds) {
+            if case .key(let key) = input { return key }
+        }
+        return nil
+    }
+
+    public func readInput(timeoutMilliseconds: Int) -> InputEvent? {
         if decoder.hasPendingInput || nextRaw(consume: false) != nil {
-            if let key = decoder.nextKey(timeoutMilliseconds: 0, read: { _ in nextRaw(consume: true) }) { return key }
+            if let input = decoder.nextInput(timeoutMilliseconds: 0, read: { _ in nextRaw(consume: true) }) { return input }
         }
         if keyIndex < keys.count, case .key(let key) = keys[keyIndex] {
             keyIndex += 1
-            return key
+            return .key(key)
         }
         waits.append(timeoutMilliseconds)
         onWait?(timeoutMilliseconds)

@@ -8,13 +8,14 @@ public enum RawInput: Hashable, Sendable {
     case keyCode(Int32)
 }
 
-/// Turns raw terminal input into keys, consuming escape sequences whole.
+/// Turns raw terminal input into keys and mouse reports, consuming escape sequences whole.
 ///
 /// ncurses turns the sequences its terminfo entry lists into key codes; anything else — a mouse
-/// report nobody asked for, a CSI sequence of another terminal type, a focus event — arrives as
-/// Esc followed by its bytes, and each byte would be a key (`[` jumps 100 events back). This
-/// reads the rest of such a sequence from what is already pending (no waiting: the bytes of one
-/// sequence arrive together) and drops it, or maps it when it is a key the explorer knows.
+/// report, a CSI sequence of another terminal type, a focus event — arrives as Esc followed by
+/// its bytes, and each byte would be a key (`[` jumps 100 events back). This reads the rest of
+/// such a sequence from what is already pending (no waiting: the bytes of one sequence arrive
+/// together) and maps it to a key or a `MouseEvent` (SGR and X10 reports), or drops it.
+/// A malformed or overlong sequence is consumed and dropped: it never becomes keys.
 ///
 /// Grammar (ECMA-48): CSI is `Esc [`, then parameter bytes 0x30–0x3F, intermediate bytes
 /// 0x20–0x2F and one final byte 0x40–0x7E; SS3 is `Esc O` and one byte; an X10 mouse report is
@@ -46,14 +47,24 @@ public struct InputDecoder: Sendable {
     /// True when input read ahead is waiting, so the caller should not block.
     public var hasPendingInput: Bool { !readAhead.isEmpty }
 
-    /// The next key. `read(timeout)` returns the next raw unit within `timeout` ms, nil when none
-    /// came; the first unit waits up to `timeoutMilliseconds`, the rest of a sequence never
-    /// waits. Sequences that mean no key are skipped; nil when no key came in time.
-    public mutating func nextKey(timeoutMilliseconds: Int, read: (Int) -> RawInput?) -> Key? {
+    /// The next key or mouse report. `read(timeout)` returns the next raw unit within `timeout`
+    /// ms, nil when none came; the first unit waits up to `timeoutMilliseconds`, the rest of a
+    /// sequence never waits. Sequences that mean nothing are skipped; nil when nothing came in time.
+    public mutating func nextInput(timeoutMilliseconds: Int, read: (Int) -> RawInput?) -> InputEvent? {
         var timeout = timeoutMilliseconds
         while let unit = take(timeout, read) {
             timeout = 0
-            if let key = decode(unit, read) { return key }
+            if let input = decode(unit, read) { return input }
+        }
+        return nil
+    }
+
+    /// The next key, mouse reports skipped (for callers that take no mouse input).
+    public mutating func nextKey(timeoutMilliseconds: Int, read: (Int) -> RawInput?) -> Key? {
+        var timeout = timeoutMilliseconds
+        while let input = nextInput(timeoutMilliseconds: timeout, read: read) {
+            timeout = 0
+            if case .key(let key) = input { return key }
         }
         return nil
     }
@@ -64,60 +75,98 @@ public struct InputDecoder: Sendable {
 
     private mutating func putBack(_ unit: RawInput) { readAhead.insert(unit, at: 0) }
 
-    /// Drops up to `count` pending units (the raw bytes of an X10 mouse report).
-    private mutating func skip(_ count: Int, _ read: (Int) -> RawInput?) {
-        for _ in 0..<count where take(0, read) == nil { return }
+    /// The next `count` pending units (the raw bytes of an X10 mouse report), fewer when cut short.
+    private mutating func take(count: Int, _ read: (Int) -> RawInput?) -> [RawInput] {
+        var units: [RawInput] = []
+        for _ in 0..<count {
+            guard let unit = take(0, read) else { break }
+            units.append(unit)
+        }
+        return units
     }
 
-    private mutating func decode(_ unit: RawInput, _ read: (Int) -> RawInput?) -> Key? {
+    private mutating func decode(_ unit: RawInput, _ read: (Int) -> RawInput?) -> InputEvent? {
         switch unit {
         case .keyCode(let code) where code == KEY_MOUSE:
-            skipMouseReportTail(read)
-            return nil
+            return mouseReportTail(read).map(InputEvent.mouse)
         case .keyCode(let code):
-            return KeyDecoder.decode(keyCode: code)
+            return KeyDecoder.decode(keyCode: code).map(InputEvent.key)
         case .character(0x1B):
             return escape(read)
         case .character(let code):
-            return KeyDecoder.decode(character: code)
+            return KeyDecoder.decode(character: code).map(InputEvent.key)
         }
     }
 
-    private mutating func escape(_ read: (Int) -> RawInput?) -> Key? {
-        guard let next = take(0, read) else { return .escape }
+    private mutating func escape(_ read: (Int) -> RawInput?) -> InputEvent? {
+        guard let next = take(0, read) else { return .key(.escape) }
         switch next {
         case .character(0x5B): return controlSequence(read)                 // [
-        case .character(0x4F): return singleShift(read)                     // O
+        case .character(0x4F): return singleShift(read).map(InputEvent.key) // O
         default:
             putBack(next)
-            return .escape
+            return .key(.escape)
         }
     }
 
-    /// After `Esc [`: an X10 mouse report, or a CSI sequence.
-    private mutating func controlSequence(_ read: (Int) -> RawInput?) -> Key? {
+    /// After `Esc [`: an X10 mouse report, or a CSI sequence (an SGR mouse report among them).
+    private mutating func controlSequence(_ read: (Int) -> RawInput?) -> InputEvent? {
         guard let first = take(0, read) else { return nil }
         if first == .character(0x4D) {                                     // M: X10 mouse report
-            skip(3, read)
-            return nil
+            return MouseReport.x10(take(count: 3, read)).map(InputEvent.mouse)
         }
+        if first == .character(0x3C) { return sgrReport(read).map(InputEvent.mouse) }   // <: SGR mouse report
         putBack(first)
+        guard let (parameters, final) = csiBody(read) else { return nil }
+        return Self.csiKey(parameters: parameters, final: final).map(InputEvent.key)
+    }
+
+    /// The rest of an SGR mouse report after `<` (after `Esc [ <`, or after ncurses' `KEY_MOUSE`
+    /// for a `kmous` of `Esc [ <`). Unlike other CSI sequences it runs to `M` or `m` whatever
+    /// printable bytes come first, so a garbled report (`<a;5;5M`) is dropped whole rather
+    /// than ending early and leaving its tail to become keys. A control byte or a non-ASCII
+    /// unit ends it (put back: it is input of its own); cut short or overlong, it is nil.
+    private mutating func sgrReport(_ read: (Int) -> RawInput?) -> MouseEvent? {
+        var parameters = "<"
+        var length = 0
+        while let unit = take(0, read) {
+            guard case .character(let code) = unit, (0x20...0x7E).contains(code), let scalar = Unicode.Scalar(code) else {
+                putBack(unit)
+                return nil
+            }
+            if code == 0x4D || code == 0x6D {                               // M press, m release
+                return length <= Self.maximumSequenceLength ? MouseReport.sgr(parameters: parameters, final: scalar) : nil
+            }
+            length += 1
+            if length <= Self.maximumSequenceLength { parameters.unicodeScalars.append(scalar) }
+        }
+        return nil
+    }
+
+    /// The parameter and intermediate bytes of a CSI sequence and its final byte; nil when it
+    /// was cut short, broken by a byte that cannot be in it (put back), or longer than
+    /// `maximumSequenceLength` — then the rest of it is still consumed, so no byte of an
+    /// overlong report turns into a key.
+    private mutating func csiBody(_ read: (Int) -> RawInput?) -> (String, Unicode.Scalar)? {
         var parameters = ""
-        for _ in 0..<Self.maximumSequenceLength {
-            guard let unit = take(0, read) else { return nil }             // cut short: drop it
+        var length = 0
+        while let unit = take(0, read) {
             guard case .character(let code) = unit, let scalar = Unicode.Scalar(code) else {
                 putBack(unit)
                 return nil
             }
             switch code {
-            case 0x20...0x3F: parameters.unicodeScalars.append(scalar)
-            case 0x40...0x7E: return Self.csiKey(parameters: parameters, final: scalar)
+            case 0x20...0x3F:
+                length += 1
+                if length <= Self.maximumSequenceLength { parameters.unicodeScalars.append(scalar) }
+            case 0x40...0x7E:
+                return length <= Self.maximumSequenceLength ? (parameters, scalar) : nil
             default:
                 putBack(unit)                                               // not part of a sequence
                 return nil
             }
         }
-        return nil
+        return nil                                                          // cut short: drop it
     }
 
     /// After `Esc O`: one final byte.
@@ -140,8 +189,8 @@ public struct InputDecoder: Sendable {
         }
     }
 
-    /// The key of an unmodified cursor or editing-key sequence; nil for everything else (mouse
-    /// reports `<b;x;yM`, modified keys, focus events, paste brackets, replies).
+    /// The key of an unmodified cursor or editing-key sequence; nil for everything else
+    /// (modified keys, focus events, paste brackets, replies).
     static func csiKey(parameters: String, final: Unicode.Scalar) -> Key? {
         let plain = parameters.isEmpty || parameters == "1"
         switch final {
@@ -165,21 +214,14 @@ public struct InputDecoder: Sendable {
         }
     }
 
-    /// The bytes ncurses left after `KEY_MOUSE` (it reads them itself only once a mouse mask is
-    /// set, which the explorer never does).
-    private mutating func skipMouseReportTail(_ read: (Int) -> RawInput?) {
+    /// The report whose bytes ncurses left after `KEY_MOUSE` (it reads them itself only once a
+    /// mouse mask is set, which the explorer never does: mouse modes are its own, MouseReporting).
+    private mutating func mouseReportTail(_ read: (Int) -> RawInput?) -> MouseEvent? {
         switch mouseReportTail {
         case .x10:
-            skip(3, read)
+            return MouseReport.x10(take(count: 3, read))
         case .sgr:
-            for _ in 0..<Self.maximumSequenceLength {
-                guard let unit = take(0, read) else { return }
-                guard case .character(let code) = unit, (0x30...0x3F).contains(code) || code == 0x4D || code == 0x6D else {
-                    putBack(unit)
-                    return
-                }
-                if code == 0x4D || code == 0x6D { return }                  // M press, m release
-            }
+            return sgrReport(read)
         }
     }
 }

@@ -12,8 +12,11 @@ import Darwin
 /// cbreak (Ctrl-Z keeps working; ncurses' SIGTSTP handler suspends and repaints on `fg`),
 /// noecho, keypad, nonl, hidden cursor, 25 ms escape delay, default colours, and a C crash
 /// handler that restores the terminal, then ends the process by the fatal signal (shim.c).
-/// Input goes through `InputDecoder` (escape sequences read whole), colours through
-/// `TerminalStyleResolver`.
+/// Input goes through `InputDecoder` (escape sequences read whole, mouse reports decoded),
+/// colours through `TerminalStyleResolver`. Mouse reporting (`MouseReporting`) is switched on
+/// when asked for and the terminal can, and off again on every way out: `shutdown()` (quit,
+/// quit signals, errors: the owner's `defer`, and `deinit`), the crash handler, and Ctrl-Z
+/// for as long as the process is stopped (shim.c).
 ///
 /// A class because it owns the terminal; not `Sendable`: the thread that creates it is the
 /// only one that may call it. `shutdown()` (also run by `deinit`) gives everything back.
@@ -37,10 +40,13 @@ public final class NcursesTerminal: TerminalBackend {
     private var isActive = true
     private var scalars: ContiguousArray<UInt32> = []
     private var decoder = InputDecoder()
+    /// Whether mouse reporting was switched on (and so must be switched off).
+    public let reportsMouse: Bool
 
     /// Takes over the terminal. Throws when stdin/stdout is not a terminal, TERM is unusable
-    /// or unknown; nothing is changed then.
-    public init(capabilities: TerminalCapabilities = .detect()) throws(TerminalError) {
+    /// or unknown; nothing is changed then. `mouse` false (`--no-mouse`) leaves the terminal's
+    /// mouse alone.
+    public init(capabilities: TerminalCapabilities = .detect(), mouse: Bool = true) throws(TerminalError) {
         if let problem = capabilities.problem { throw problem }
         setlocale(LC_ALL, "")
         let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
@@ -77,10 +83,17 @@ public final class NcursesTerminal: TerminalBackend {
         pairs = ColorPairTable(pairLimit: colors > 0 ? Int(strata_color_pairs()) : 0) { pair, foreground, background in
             init_pair(pair, foreground, background)
         }
-        decoder = InputDecoder(mouseReportTail: InputDecoder.mouseReportTail(kmous: strata_terminfo_string("kmous").map { String(cString: $0) }))
+        let kmous = strata_terminfo_string("kmous").map { String(cString: $0) }
+        decoder = InputDecoder(mouseReportTail: InputDecoder.mouseReportTail(kmous: kmous))
         strata_capture_restore_sequence()
+        reportsMouse = MouseReporting.shouldEnable(requested: mouse, term: capabilities.term, kmous: kmous)
+        if reportsMouse {
+            strata_set_mouse_sequences(MouseReporting.disable, MouseReporting.enable)
+            strata_write_now(MouseReporting.enable)
+        }
         strata_install_crash_handlers(STDOUT_FILENO)
     }
+
 
     deinit { shutdown() }
 
@@ -115,10 +128,17 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        while let input = readInput(timeoutMilliseconds: timeoutMilliseconds) {
+            if case .key(let key) = input { return key }
+        }
+        return nil
+    }
+
+    public func readInput(timeoutMilliseconds: Int) -> InputEvent? {
         guard isActive else { return nil }
-        let key = decoder.nextKey(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
-        if key == .resize { needsFullRedraw = true }
-        return key
+        let input = decoder.nextInput(timeoutMilliseconds: timeoutMilliseconds) { timeout in readRaw(timeoutMilliseconds: timeout) }
+        if input == .key(.resize) { needsFullRedraw = true }
+        return input
     }
 
     /// One unit from `get_wch`, waiting up to `timeoutMilliseconds`; nil when none came.
@@ -133,6 +153,10 @@ public final class NcursesTerminal: TerminalBackend {
     public func shutdown() {
         guard isActive else { return }
         isActive = false
+        if reportsMouse {
+            strata_clear_mouse_sequences()
+            strata_write_now(MouseReporting.disable)
+        }
         curs_set(1)
         endwin()
         delscreen(screenHandle)

@@ -24,6 +24,16 @@ public protocol TerminalBackend: AnyObject {
     /// or a signal interrupted the wait.
     func readKey(timeoutMilliseconds: Int) -> Key?
 
+    /// As `readKey`, but mouse reports come through too (when the terminal sends them).
+    func readInput(timeoutMilliseconds: Int) -> InputEvent?
+
     /// Gives the terminal back as it was found. Safe to call more than once.
     func shutdown()
+}
+
+extension TerminalBackend {
+    /// A backend without mouse input: its keys.
+    public func readInput(timeoutMilliseconds: Int) -> InputEvent? {
+        readKey(timeoutMilliseconds: timeoutMilliseconds).map(InputEvent.key)
+    }
 }

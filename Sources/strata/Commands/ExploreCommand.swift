@@ -40,6 +40,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Frames per second, 1 to 60.")
     var fps: Int = 30
 
+    @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse reports: no clicks, the terminal's own text selection.")
+    var noMouse = false
+
     @Flag(name: .long, help: .hidden)
     var printStateHashOnExit = false
 
@@ -124,7 +127,7 @@ struct ExploreCommand: ParsableCommand {
         ExplorerLauncher.unblockTerminalSignals()
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(capabilities: capabilities)
+            terminal = try NcursesTerminal(capabilities: capabilities, mouse: !noMouse)
         } catch {
             try? store?.close()
             printError("strata: \(error)")

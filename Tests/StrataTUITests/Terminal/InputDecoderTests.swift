@@ -81,7 +81,7 @@ struct InputDecoderTests {
         #expect(Self.keys([.keyCode(KEY_RESIZE), .keyCode(KEY_LEFT), .character(0x0C)]) == [.resize, .left, .ctrl("l")])
     }
 
-    @Test("the explorer ignores mouse reports: no rewind, no play, no overlay")
+    @Test("mouse reports never act as keys: no rewind, no play, no overlay")
     func explorerIgnoresMouseReports() {
         let reports = "\u{1B}[M !!\u{1B}[M#!!\u{1B}[<0;10;5M\u{1B}[<0;10;5m\u{1B}[<65;3;3M"
         let result = ExplorerFixtures.runOnTerminal(ExplorerFixtures.demoState(), keys: [.char("]")], input: reports,
