@@ -6,6 +6,6 @@ public enum ExplorerCommand: String, CaseIterable, Hashable, Sendable {
     case focusNext, focusPrevious, moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case openDetails, accept, reject, switchList, cycleDecisionSide
     case toggleTruth, toggleAutopilot, bookmark, exportView
-    case nextMark, previousMark, cycleMarkKind, goToPosition
+    case nextMark, previousMark, cycleMarkKind, goToPosition, cycleTheme
     case help, close, quit
 }

@@ -153,6 +153,10 @@ extension ExplorerState {
         case .goToPosition:
             openPrompt(.goTo)
             return []
+        case .cycleTheme:
+            theme = theme.next
+            show("colour theme: " + theme.rawValue)
+            return []
         case .help:
             if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
             return []

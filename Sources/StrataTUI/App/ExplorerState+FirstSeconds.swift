@@ -32,3 +32,8 @@ extension ExplorerState {
         return [.quit]
     }
 }
+
+extension ExplorerState {
+    /// `--theme`: the colour theme the explorer opens with.
+    public mutating func useTheme(_ theme: ColorTheme) { self.theme = theme }
+}

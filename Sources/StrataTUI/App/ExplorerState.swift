@@ -104,6 +104,8 @@ public struct ExplorerState: Sendable {
     /// What `n` / `N` jump to, and the session's bookmarks by position.
     public internal(set) var markKind = MarkKind.driftAlert
     public internal(set) var bookmarks: [ExplorerBookmark] = []
+    /// The colour theme (`--theme`, the `c` key).
+    public internal(set) var theme = ColorTheme.standard
     /// The lesson being played (`strata lesson`), nil otherwise.
     public internal(set) var lesson: LessonRun?
     /// With the truth overlay: the Jensen–Shannon distance between the focused user's true and

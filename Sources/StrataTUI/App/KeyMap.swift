@@ -82,6 +82,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("A")], command: .toggleAutopilot, section: .teaching, summary: "autopilot: the simulated user answers"),
         Binding(keys: [.char("b")], command: .bookmark, section: .teaching, summary: "bookmark this position, named (session)"),
         Binding(keys: [.char("t")], command: .toggleTruth, section: .view, summary: "ground truth overlay (scenarios)"),
+        Binding(keys: [.char("c")], command: .cycleTheme, section: .view, summary: "colour theme: standard / projector"),
         Binding(keys: [.char("x")], command: .exportView, section: .view, summary: "export the view to JSON and CSV files"),
         Binding(keys: [.char("?")], command: .help, section: .view, summary: "this help"),
         Binding(keys: [.escape], command: .close, section: .view, summary: "close the overlay"),

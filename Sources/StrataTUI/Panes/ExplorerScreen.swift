@@ -31,6 +31,7 @@ public enum ExplorerScreen {
         LessonBox.render(state, layout: layout, into: &buffer, glyphs: glyphs)
         renderOverlay(state, into: &buffer, glyphs: glyphs)
         if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }
+        state.theme.apply(to: &buffer)
     }
 
     /// Compact layout: the folded panes share one block; a tab row names them.

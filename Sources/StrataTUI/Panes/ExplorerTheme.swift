@@ -26,7 +26,8 @@ public enum ExplorerTheme {
 
     /// The bar colour of temporal tier `index` (short, medium, long, then repeating).
     public static func tierStyle(_ index: Int) -> Style {
-        let colors: [Color] = [.yellow, .green, .blue, .magenta, .cyan]
+        // Yellow, cyan, magenta: apart in every theme and for red–green colour blindness.
+        let colors: [Color] = [.yellow, .cyan, .magenta, .blue, .green]
         return Style(foreground: colors[index % colors.count])
     }
 

@@ -34,6 +34,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Play a lesson: a built-in one (tiers, drift, feedback) or a lesson file (Docs/lessons.md).", valueName: "name|file"))
     var lesson: String?
 
+    @Option(name: .long, help: ArgumentHelp("Colour theme: standard (colour-blind safe) or projector (light background, high contrast); the c key switches.", valueName: "standard|projector"))
+    var theme: String = "standard"
+
     @Flag(name: .long, help: "Open paused (bare `strata` starts the demo playing at 100 events/s).")
     var paused = false
 
@@ -52,6 +55,9 @@ struct ExploreCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be from 1 to 60, got \(fps)") }
+        guard ColorTheme(rawValue: theme) != nil else {
+            throw ValidationError("--theme must be one of: \(ColorTheme.allCases.map(\.rawValue).joined(separator: ", ")), got \(InputText.quoted(theme))")
+        }
         _ = try comparisonOptions.spec(configA: try requestedConfig(), command: "explore", uses: [.learning, .slates])
     }
 
@@ -140,6 +146,7 @@ struct ExploreCommand: ParsableCommand {
         var state = ExplorerState(replayer: replayer, world: world, configuration: configuration,
                                   focusedUser: focused, size: terminal.size, queryEncoder: queryEncoder)
         state.adoptBookmarks(bookmarks)
+        state.useTheme(ColorTheme(rawValue: theme) ?? .standard)
         // Bare `strata` (no argument at all): the demo plays at once, with a hint of the keys.
         if let lessonRun {
             state.startLesson(lessonRun)

@@ -23,6 +23,9 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .long, help: "A session file (SQLite) to keep the lesson's decisions in.")
     var session: String?
 
+    @Option(name: .long, help: ArgumentHelp("Colour theme: standard or projector (light background, for a class).", valueName: "standard|projector"))
+    var theme: String = "standard"
+
     func run() throws {
         if list {
             for name in BuiltInLessons.names {
@@ -31,7 +34,7 @@ struct LessonCommand: ParsableCommand {
             }
             return
         }
-        var arguments = ["--lesson", lesson]
+        var arguments = ["--lesson", lesson, "--theme", theme]
         if let session { arguments += ["--session", session] }
         var explore = try ExploreCommand.parse(arguments)
         try explore.validate()
