@@ -3,9 +3,10 @@ import StrataData
 import StrataTestSupport
 import Testing
 
-/// Issue 13, item 3 through tmux: a named bookmark is kept in the session, drawn on the
-/// timeline after reopening, and reached with `m` (bookmarks) and `N`; `:` goes to a typed
-/// position; `n` lands on cleo's drift alert.
+/// Issue 13, item 3 through tmux: a named bookmark is kept in the session with its view,
+/// drawn on the timeline after reopening, reached with `m` (bookmarks) and `N`, and picked with
+/// `B`, which brings back its user, speed and truth overlay; `:` goes to a typed position; `n`
+/// lands on cleo's drift alert.
 extension ExplorerEndToEndTests {
     @Test("a named bookmark round-trips through a session; : and n go where they should")
     func bookmarksRoundTrip() throws {
@@ -24,6 +25,14 @@ extension ExplorerEndToEndTests {
         try first.send("Enter")
         var (screen, matched) = try first.waitForSettled { Self.position(in: $0) == 3_000 }
         #expect(matched, ": did not go to 3,000:\n\(screen)")
+        // The view kept with the bookmark: ada focused, 100 ev/s, the truth overlay on.
+        try first.send("u")
+        #expect(try first.waitFor("Pick a user").matched)
+        try first.type("ada")
+        try first.send("Enter")
+        #expect(try first.waitFor("Interests · ada").matched)
+        try first.send("+", "t")   // 50 → 100 events/s
+        #expect(try first.waitFor("truth JS").matched)
         try first.send("b")
         #expect(try first.waitFor("bookmark name:").matched)
         try first.type("before the drift")
@@ -31,6 +40,11 @@ extension ExplorerEndToEndTests {
         (screen, matched) = try first.waitFor("bookmarked position 3,000: before the drift")
         #expect(matched, "no bookmark saved:\n\(screen)")
         #expect(screen.contains("⚑"))
+        try first.send("t", "-", "u")
+        #expect(try first.waitFor("Pick a user").matched)
+        try first.type("cleo")
+        try first.send("Enter")
+        #expect(try first.waitFor("Interests · cleo").matched)
         try first.send("n")
         (screen, matched) = try first.waitForSettled { $0.contains("drift alert at 4,005") && Self.position(in: $0) == 4_005 }
         #expect(matched, "n did not land on cleo's drift alert:\n\(screen)")
@@ -46,6 +60,20 @@ extension ExplorerEndToEndTests {
         try second.send("m", "m", "m", "N")
         (screen, matched) = try second.waitForSettled { $0.contains("bookmark at 3,000: before the drift") && Self.position(in: $0) == 3_000 }
         #expect(matched, "N did not go back to the bookmark:\n\(screen)")
+        // The picker brings back the bookmark's view as well as its position.
+        try second.send(":")
+        try second.type("5000")
+        try second.send("Enter")
+        (screen, matched) = try second.waitForSettled { Self.position(in: $0) == 5_000 }
+        #expect(matched, ": did not go to 5,000:\n\(screen)")
+        try second.send("B")
+        (screen, matched) = try second.waitFor("before the drift  · ada · 100 ev/s · truth")
+        #expect(matched, "the picker does not list the bookmark with its view:\n\(screen)")
+        try second.send("Enter")
+        (screen, matched) = try second.waitForSettled {
+            Self.position(in: $0) == 3_000 && $0.contains("Interests · ada") && $0.contains("truth JS") && $0.contains("100 ev/s")
+        }
+        #expect(matched, "picking the bookmark did not bring back position, user, truth overlay and speed:\n\(screen)")
         try second.send("q")
         #expect(try second.waitFor("[exit 0]").matched)
     }

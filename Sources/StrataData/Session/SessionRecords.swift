@@ -34,11 +34,30 @@ public struct Bookmark: Sendable, Hashable {
     /// Number of decisions recorded when the bookmark was made, so a bookmark can be placed
     /// in the decision history as well as in the stream.
     public var createdSequence: Int
+    /// What the screen showed when it was made (nil in bookmarks from before migration v4).
+    public var view: BookmarkView?
 
-    public init(position: Int, label: String, createdSequence: Int) {
+    public init(position: Int, label: String, createdSequence: Int, view: BookmarkView? = nil) {
         self.position = position
         self.label = label
         self.createdSequence = createdSequence
+        self.view = view
+    }
+}
+
+/// The explorer's view kept with a bookmark: picking the bookmark restores it.
+public struct BookmarkView: Sendable, Hashable {
+    /// The focused user's id.
+    public var user: String
+    /// Playback speed in events per second; 0 is full speed.
+    public var eventsPerSecond: Int
+    /// Whether the ground-truth overlay (`t`) was on.
+    public var showsTruth: Bool
+
+    public init(user: String, eventsPerSecond: Int, showsTruth: Bool) {
+        self.user = user
+        self.eventsPerSecond = eventsPerSecond
+        self.showsTruth = showsTruth
     }
 }
 

@@ -65,6 +65,16 @@ enum SessionSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v4: bookmark view") { db in
+            // What the screen showed when a bookmark was made (issue 13): the focused user, the
+            // playback speed (events per second, 0 = full speed) and the ground-truth overlay, so
+            // picking the bookmark brings the whole view back. NULL in bookmarks made before.
+            try db.execute(sql: """
+                ALTER TABLE bookmark ADD COLUMN user TEXT;
+                ALTER TABLE bookmark ADD COLUMN speed INTEGER CHECK (speed IS NULL OR speed >= 0);
+                ALTER TABLE bookmark ADD COLUMN truth INTEGER CHECK (truth IS NULL OR truth IN (0, 1));
+                """)
+        }
         return migrator
     }()
 }

@@ -29,7 +29,7 @@ public enum ExplorerFeedback: Hashable, Sendable {
     /// A bookmark or the last position could not be saved; shown in the status line.
     case saveFailed(String)
     /// A bookmark was saved.
-    case bookmarked(position: Int, label: String)
+    case bookmarked(ExplorerBookmark)
     /// Something to show the user briefly (e.g. a failed bookmark).
     case notice(String)
     /// The files of an `.exportView` effect were written.

@@ -6,8 +6,8 @@ public enum ExplorerEffect: Hashable, Sendable {
     /// Commit this decision to the session now and answer `.committed` (then the model
     /// learns it) or `.persistFailed` (then it never does).
     case persist(ReplayDecision)
-    /// Save a bookmark at this stream position.
-    case bookmark(position: Int, label: String)
+    /// Save a bookmark (its position, name and the view to bring back).
+    case bookmark(ExplorerBookmark)
     /// Record where the session is (on every pause, step and jump, every few seconds while
     /// playing, and on quit), so a `kill -9` loses nothing.
     case saveLastState(position: Int, stateHash: String)

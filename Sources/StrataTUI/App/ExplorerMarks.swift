@@ -15,14 +15,32 @@ public enum MarkKind: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// A named place in the stream, kept in the session (`b` names it; the timeline draws it).
+/// A named place in the stream, kept in the session (`b` names it; the timeline draws it; `B`
+/// lists them), with the view to bring back when it is picked.
 public struct ExplorerBookmark: Hashable, Sendable {
     public var position: Int
     public var label: String
+    /// The view when it was made; nil for bookmarks from sessions before they kept one.
+    public var view: View?
 
-    public init(position: Int, label: String) {
+    /// The focused user, the playback speed and the ground-truth overlay.
+    public struct View: Hashable, Sendable {
+        public var user: String
+        /// Index into `PlaybackSpeed.ladder`.
+        public var speedIndex: Int
+        public var showsTruth: Bool
+
+        public init(user: String, speedIndex: Int, showsTruth: Bool) {
+            self.user = user
+            self.speedIndex = speedIndex
+            self.showsTruth = showsTruth
+        }
+    }
+
+    public init(position: Int, label: String, view: View? = nil) {
         self.position = position
         self.label = label
+        self.view = view
     }
 }
 

@@ -6,13 +6,15 @@ public enum ExplorerOverlay: Hashable, Sendable {
     case details(ItemDetails, scroll: Int)
     case userPicker(Picker)
     case search(Picker)
+    /// `B`: the session's bookmarks; Enter goes there and brings back their view.
+    case bookmarks(Picker)
     /// A one-line prompt (`:` go to a position, `b` a bookmark's name).
     case prompt(ExplorerPrompt)
 
     /// A filterable list: the query typed so far, the matching entries and the selection.
     public struct Picker: Hashable, Sendable {
         public var query: String = ""
-        /// Indices (users or items) matching the query, in display order.
+        /// Indices (users, items or bookmarks) matching the query, in display order.
         public var matches: [Int] = []
         public var selected: Int = 0
         public var scroll: Int = 0

@@ -41,7 +41,7 @@ extension ExplorerState {
         case .committed(let decision): return committed(decision)
         case .persistFailed(let message): commitFailed(message)
         case .saveFailed(let message): show("session: " + message, isError: true)
-        case .bookmarked(let position, let label): bookmarkSaved(position: position, label: label)
+        case .bookmarked(let bookmark): bookmarkSaved(bookmark)
         case .notice(let text): show(text)
         case .terminalLost: shouldQuit = true
         case .viewExported, .viewExportFailed: receiveViewExport(feedback)
@@ -58,7 +58,7 @@ extension ExplorerState {
     mutating func handle(_ key: Key) -> [ExplorerEffect] {
         if key == .resize { return [] }
         switch overlay {
-        case .userPicker, .search:
+        case .userPicker, .search, .bookmarks:
             return handlePickerKey(key)
         case .prompt:
             return handlePromptKey(key)
@@ -102,6 +102,9 @@ extension ExplorerState {
             return []
         case .search:
             openSearch()
+            return []
+        case .pickBookmark:
+            openBookmarkPicker()
             return []
         case .toggleFollow:
             followsStream.toggle()

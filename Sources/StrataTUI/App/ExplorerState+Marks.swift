@@ -72,7 +72,12 @@ extension ExplorerState {
 
     /// `m`: what `n` / `N` jump to next.
     mutating func cycleMarkKind() {
-        markKind = markKind.next
+        choose(markKind: markKind.next)
+    }
+
+    /// `m` or a click on the timeline's legend.
+    mutating func choose(markKind kind: MarkKind) {
+        markKind = kind
         show("n/N now jump to the " + markKind.rawValue + "s" + (markKind == .bookmark ? "" : " of " + focusedUserID))
     }
 
@@ -124,21 +129,70 @@ extension ExplorerState {
         case .bookmarkName:
             let name = String(prompt.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             let label = name.isEmpty ? "position \(replayer.position) · \(focusedUserID)" : name
-            return [.bookmark(position: replayer.position, label: label)]
+            let view = ExplorerBookmark.View(user: focusedUserID, speedIndex: speedIndex, showsTruth: showsTruth)
+            return [.bookmark(ExplorerBookmark(position: replayer.position, label: label, view: view))]
         }
     }
 
-    /// The host saved a bookmark: it joins the list `n`/`N` and the timeline use.
-    mutating func bookmarkSaved(position: Int, label: String) {
-        bookmarks.append(ExplorerBookmark(position: position, label: label))
-        bookmarks.sort { ($0.position, $0.label) < ($1.position, $1.label) }
-        show("bookmarked position " + NumberText.grouped(position) + ": " + label)
+    /// The host saved a bookmark: it joins the list `n`/`N`, the picker and the timeline use.
+    mutating func bookmarkSaved(_ bookmark: ExplorerBookmark) {
+        bookmarks.append(bookmark)
+        bookmarks.sort(by: Self.bookmarkOrder)
+        show("bookmarked position " + NumberText.grouped(bookmark.position) + ": " + bookmark.label)
+    }
+
+    static func bookmarkOrder(_ a: ExplorerBookmark, _ b: ExplorerBookmark) -> Bool {
+        (a.position, a.label) < (b.position, b.label)
     }
 }
 
 extension ExplorerState {
     /// The bookmarks a reopened session holds (the host reads them from the file).
     public mutating func adoptBookmarks(_ list: [ExplorerBookmark]) {
-        bookmarks = list.sorted { ($0.position, $0.label) < ($1.position, $1.label) }
+        bookmarks = list.sorted(by: Self.bookmarkOrder)
+    }
+}
+
+extension ExplorerState {
+    /// `B`: the bookmarks in stream order, the one at or before the position selected.
+    mutating func openBookmarkPicker() {
+        var picker = ExplorerOverlay.Picker()
+        picker.matches = bookmarkMatches(for: "")
+        picker.selected = max(0, (bookmarks.lastIndex { $0.position <= replayer.position } ?? 0))
+        let visible = max(1, PickerOverlayLayout.listHeight(screenHeight: size.height))
+        picker.scroll = Scrolling.offset(keeping: picker.selected, previous: 0, visibleRows: visible, rowCount: picker.matches.count)
+        overlay = .bookmarks(picker)
+    }
+
+    /// Indices of the bookmarks whose name (or user) contains `query`, in stream order.
+    func bookmarkMatches(for query: String) -> [Int] {
+        let needle = query.lowercased()
+        return bookmarks.indices.filter { index in
+            needle.isEmpty || bookmarks[index].label.lowercased().contains(needle)
+                || (bookmarks[index].view?.user.lowercased().contains(needle) ?? false)
+        }
+    }
+
+    /// Picking a bookmark: pauses at its position (an exact rewind or replay, like `:`) and
+    /// brings back its view — the focused user, the speed, the ground-truth overlay.
+    mutating func goTo(bookmark: ExplorerBookmark) -> [ExplorerEffect] {
+        var missing: String?
+        if let view = bookmark.view {
+            if let user = dataset.userIDs.firstIndex(of: view.user) {
+                followsStream = false
+                focus(on: user)
+            } else {
+                missing = "user " + view.user + " is not in this dataset"
+            }
+            speedIndex = min(max(0, view.speedIndex), PlaybackSpeed.ladder.count - 1)
+            if isSimulated { showsTruth = view.showsTruth }
+        }
+        isPlaying = false
+        let effects = bookmark.position == replayer.position ? [] : manualStep(bookmark.position - replayer.position)
+        refreshTruth()
+        guard pendingDecision == nil else { return effects }
+        show("bookmark at " + NumberText.grouped(replayer.position) + ": " + bookmark.label
+             + PickerOverlay.viewText(bookmark.view) + (missing.map { " (" + $0 + ")" } ?? ""))
+        return effects
     }
 }

@@ -5,7 +5,8 @@
 /// - a second left press on the same cell within `doubleClickInterval` is Enter (details;
 ///   in the tree, fold / unfold) on what the first click selected;
 /// - the wheel moves in the pane under the pointer as ↑/↓ do (and focuses it);
-/// - a click on the timeline jumps to that position as `]`/`[` do (rewinds exact);
+/// - a click on the timeline jumps to that position as `]`/`[` do (rewinds exact); on an
+///   entry of its legend chooses what `n`/`N` jump to, as `m` does;
 /// - with an overlay open, a click outside it closes it (Esc), the wheel scrolls it, a click
 ///   inside does nothing (its keys are text or reading keys, with no row to point at).
 extension ExplorerState {
@@ -63,6 +64,9 @@ extension ExplorerState {
             return []
         case .timeline(let position):
             return seek(to: position)
+        case .legend(let kind):
+            choose(markKind: kind)
+            return []
         case .none:
             return []
         }
@@ -73,7 +77,7 @@ extension ExplorerState {
         switch overlay {
         case .help, .details:
             return handleReaderKey(delta < 0 ? .up : .down) ?? []
-        case .userPicker, .search:
+        case .userPicker, .search, .bookmarks:
             return handlePickerKey(delta < 0 ? .up : .down)
         case .prompt:
             return []
@@ -84,7 +88,7 @@ extension ExplorerState {
         case .pane(let pane, _):
             focus(pane: pane)
             return perform(command)
-        case .tab, .timeline, .none:
+        case .tab, .timeline, .legend, .none:
             return []
         }
     }

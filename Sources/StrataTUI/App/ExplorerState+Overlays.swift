@@ -54,13 +54,14 @@ extension ExplorerState {
         return result
     }
 
-    /// Keys while the user picker or the search is open: text edits the query.
+    /// Keys while the user picker, the search or the bookmarks are open: text edits the query.
     mutating func handlePickerKey(_ key: Key) -> [ExplorerEffect] {
-        let isUsers: Bool
+        let kind: PickerOverlay.Kind
         var picker: ExplorerOverlay.Picker
         switch overlay {
-        case .userPicker(let current): picker = current; isUsers = true
-        case .search(let current): picker = current; isUsers = false
+        case .userPicker(let current): picker = current; kind = .users
+        case .search(let current): picker = current; kind = .items
+        case .bookmarks(let current): picker = current; kind = .bookmarks
         default: return []
         }
         var queryChanged = false
@@ -72,14 +73,18 @@ extension ExplorerState {
             guard picker.matches.indices.contains(picker.selected) else { return [] }
             let chosen = picker.matches[picker.selected]
             overlay = nil
-            if isUsers {
+            switch kind {
+            case .users:
                 followsStream = false
                 focus(on: chosen)
                 show("focused on " + focusedUserID)
-            } else {
+                return []
+            case .items:
                 openDetails(item: chosen)
+                return []
+            case .bookmarks:
+                return goTo(bookmark: bookmarks[chosen])
             }
-            return []
         case .up: picker.selected -= 1
         case .down: picker.selected += 1
         case .pageUp: picker.selected -= 10
@@ -98,21 +103,29 @@ extension ExplorerState {
             break
         }
         if queryChanged {
-            if !isUsers, let meaning = meaningMatches(for: picker.query) {
+            if kind == .items, let meaning = meaningMatches(for: picker.query) {
                 picker.matches = meaning.items
                 picker.meaning = meaning.nodes
             } else {
-                picker.matches = isUsers ? userMatches(for: picker.query) : itemMatches(for: picker.query)
+                picker.matches = switch kind {
+                case .users: userMatches(for: picker.query)
+                case .items: itemMatches(for: picker.query)
+                case .bookmarks: bookmarkMatches(for: picker.query)
+                }
                 picker.meaning = nil
             }
-            picker.truncated = picker.matches.count >= Self.pickerLimit
+            picker.truncated = kind != .bookmarks && picker.matches.count >= Self.pickerLimit
             picker.selected = 0
             picker.scroll = 0
         }
         picker.selected = min(max(0, picker.selected), max(0, picker.matches.count - 1))
         let visible = max(1, PickerOverlayLayout.listHeight(screenHeight: size.height))
         picker.scroll = Scrolling.offset(keeping: picker.selected, previous: picker.scroll, visibleRows: visible, rowCount: picker.matches.count)
-        overlay = isUsers ? .userPicker(picker) : .search(picker)
+        overlay = switch kind {
+        case .users: .userPicker(picker)
+        case .items: .search(picker)
+        case .bookmarks: .bookmarks(picker)
+        }
         return []
     }
 

@@ -71,6 +71,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("n")], command: .nextMark, section: .navigation, summary: "next drift alert of the user (or what m chose)"),
         Binding(keys: [.char("N")], command: .previousMark, section: .navigation, summary: "previous drift alert (or what m chose)"),
         Binding(keys: [.char("m")], command: .cycleMarkKind, section: .navigation, summary: "n/N: drift alerts, tier changes, decisions, bookmarks"),
+        Binding(keys: [.char("B"), .char("'")], command: .pickBookmark, section: .navigation, summary: "bookmarks: pick one, go there with its user, speed, overlay"),
         Binding(keys: [.char(":")], command: .goToPosition, section: .navigation, summary: "go to an event position (type it, Enter)"),
         Binding(keys: [.char("u")], command: .pickUser, section: .navigation, summary: "pick the focused user"),
         Binding(keys: [.char("f")], command: .toggleFollow, section: .navigation, summary: "follow the stream's user"),

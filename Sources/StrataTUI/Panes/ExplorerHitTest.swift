@@ -9,6 +9,8 @@ public enum ExplorerHit: Hashable, Sendable {
     case tab(ExplorerPane)
     /// A column of the timeline strip: the position it jumps to.
     case timeline(position: Int)
+    /// An entry of the timeline's legend: the kind of mark `n`/`N` then jump to.
+    case legend(MarkKind)
     /// The title bar, the status line, or nothing.
     case none
 
@@ -25,6 +27,9 @@ public enum ExplorerHit: Hashable, Sendable {
         let layout = state.layout
         guard layout.mode != .tooSmall else { return .none }
         if layout.timeline.contains(x: x, y: y) {
+            if y == layout.timeline.y + 1, let entry = TimelineStrip.legendEntry(atColumn: x, state, in: layout.timeline) {
+                return entry.kind.map { .legend($0) } ?? .none
+            }
             return timelinePosition(column: x - layout.timeline.x, width: layout.timeline.width,
                                     total: state.dataset.events.count).map { .timeline(position: $0) } ?? .none
         }

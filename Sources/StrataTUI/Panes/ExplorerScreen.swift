@@ -84,7 +84,7 @@ public enum ExplorerScreen {
         case nil: return nil
         case .help: return HelpOverlay.box(in: area)
         case .details(let details, _): return DetailsOverlay.box(details, in: area)
-        case .userPicker, .search: return PickerOverlay.box(in: area)
+        case .userPicker, .search, .bookmarks: return PickerOverlay.box(in: area)
         case .prompt: return state.layout.status   // the prompt line; a click elsewhere cancels it
         }
     }
@@ -99,8 +99,9 @@ public enum ExplorerScreen {
         case nil: break
         case .help(let scroll): HelpOverlay.render(scroll: scroll, in: area, into: &buffer, glyphs: glyphs)
         case .details(let details, let scroll): DetailsOverlay.render(details, scroll: scroll, in: area, into: &buffer, glyphs: glyphs)
-        case .userPicker(let picker): PickerOverlay.render(state, picker: picker, users: true, in: area, into: &buffer, glyphs: glyphs)
-        case .search(let picker): PickerOverlay.render(state, picker: picker, users: false, in: area, into: &buffer, glyphs: glyphs)
+        case .userPicker(let picker): PickerOverlay.render(state, picker: picker, kind: .users, in: area, into: &buffer, glyphs: glyphs)
+        case .search(let picker): PickerOverlay.render(state, picker: picker, kind: .items, in: area, into: &buffer, glyphs: glyphs)
+        case .bookmarks(let picker): PickerOverlay.render(state, picker: picker, kind: .bookmarks, in: area, into: &buffer, glyphs: glyphs)
         case .prompt: break   // drawn over the status line
         }
     }

@@ -1,18 +1,30 @@
 import StrataCore
 
-/// `u` (pick a user) and `/` (search items): a query line and the matching entries.
+/// `u` (pick a user), `/` (search items) and `B` (bookmarks): a query line and the matching
+/// entries.
 enum PickerOverlay {
+    enum Kind {
+        case users, items, bookmarks
+
+        var title: String {
+            switch self {
+            case .users: "Pick a user"
+            case .items: "Search items"
+            case .bookmarks: "Bookmarks"
+            }
+        }
+    }
+
     /// Where the picker box goes in `area`.
     static func box(in area: Rect) -> Rect {
         area.centered(width: min(area.width - 2, 72), height: PickerOverlayLayout.boxHeight(screenHeight: area.height))
     }
 
-    static func render(_ state: ExplorerState, picker: ExplorerOverlay.Picker, users: Bool, in area: Rect,
+    static func render(_ state: ExplorerState, picker: ExplorerOverlay.Picker, kind: Kind, in area: Rect,
                        into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
         let box = box(in: area)
         buffer.fill(box, with: .blank)
-        let title = users ? "Pick a user" : "Search items"
-        Block(title: Line(title, style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)
+        Block(title: Line(kind.title, style: ExplorerTheme.title), glyphs: glyphs, borderStyle: ExplorerTheme.focusedBorder)
             .render(into: &buffer, area: box)
         let inner = box.inset(by: 1).inset(horizontal: 1)
         guard inner.height >= 3 else { return }
@@ -31,20 +43,34 @@ enum PickerOverlay {
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         let dataset = state.dataset
         let items: [Line] = picker.matches.map { index in
-            if users {
+            switch kind {
+            case .users:
                 let marker = index == state.focusedUser ? "  (focused)" : ""
                 return Line([Span(NumberText.padRight(dataset.userIDs[index], 16), style: Style(bold: true)),
                              Span(NumberText.grouped(state.eventsPerUser[index]) + " events" + marker, style: ExplorerTheme.muted)])
+            case .items:
+                let item = dataset.catalogue.items[index]
+                let path = dataset.catalogue.leaves[index].first.map { dataset.catalogue.taxonomy.displayPath(of: $0, ascii: state.configuration.ascii) } ?? ""
+                return Line([Span(item.title, style: Style(bold: true)), Span("  " + path, style: ExplorerTheme.muted)])
+            case .bookmarks:
+                let bookmark = state.bookmarks[index]
+                return Line([Span(NumberText.padLeft(NumberText.grouped(bookmark.position), 11) + "  ", style: ExplorerTheme.muted),
+                             Span(bookmark.label, style: Style(bold: true)),
+                             Span(Self.viewText(bookmark.view), style: ExplorerTheme.muted)])
             }
-            let item = dataset.catalogue.items[index]
-            let path = dataset.catalogue.leaves[index].first.map { dataset.catalogue.taxonomy.displayPath(of: $0, ascii: state.configuration.ascii) } ?? ""
-            return Line([Span(item.title, style: Style(bold: true)), Span("  " + path, style: ExplorerTheme.muted)])
         }
         if items.isEmpty {
-            buffer.write("nothing matches", x: list.x, y: list.y, style: ExplorerTheme.muted, clip: list)
+            let empty = kind == .bookmarks && state.bookmarks.isEmpty ? "no bookmarks yet: b makes one (with --session)" : "nothing matches"
+            buffer.write(empty, x: list.x, y: list.y, style: ExplorerTheme.muted, clip: list)
             return
         }
         ListView(items: items, selected: picker.selected, scrollOffset: picker.scroll, glyphs: glyphs,
                  highlightStyle: ExplorerTheme.selection, showsMarker: true).render(into: &buffer, area: list)
+    }
+
+    /// `  · cleo · 100 ev/s · truth`: what picking the bookmark brings back.
+    static func viewText(_ view: ExplorerBookmark.View?) -> String {
+        guard let view else { return "" }
+        return "  · " + view.user + " · " + PlaybackSpeed.label(index: view.speedIndex) + (view.showsTruth ? " · truth" : "")
     }
 }

@@ -64,32 +64,89 @@ enum TimelineStrip {
             if c == cursor { style = style.reversed().bolded() }
             buffer.put(glyph, width: 1, x: area.x + c, y: area.y, style: style)
         }
-        guard area.height >= 2 else { return }
-        let y = area.y + 1
-        let row = Rect(x: area.x, y: y, width: width, height: 1)
-        let legend = Line([Span]() + [
-            Span(String(paneGlyphs.decision), style: ExplorerTheme.accept), Span(" decision  ", style: ExplorerTheme.muted),
-        ] + (state.bookmarks.isEmpty ? [] : [
-            Span(String(paneGlyphs.bookmark), style: ExplorerTheme.bookmark), Span(" bookmark  ", style: ExplorerTheme.muted),
-        ]) + [
-            Span(String(paneGlyphs.drift), style: ExplorerTheme.alert), Span(" drift  ", style: ExplorerTheme.muted),
-            Span(String(paneGlyphs.cleared), style: ExplorerTheme.positive), Span(" cleared  ", style: ExplorerTheme.muted),
-            Span(String(paneGlyphs.surprise), style: ExplorerTheme.warning), Span(" surprise  ", style: ExplorerTheme.muted),
-            Span(String(paneGlyphs.manyTierChanges), style: Style(foreground: .yellow)),
-            Span(" tier changes (\(state.focusedUserID))", style: ExplorerTheme.muted),
-        ])
+        guard area.height >= 2, let placed = legendPlacement(state, in: area, glyphs: glyphs) else { return }
+        if let label = placed.label {
+            buffer.write(label.text, x: label.x, y: area.y + 1, style: Style(bold: true), clip: placed.row)
+        }
+        guard placed.showsLegend else { return }
+        var x = placed.legendX
+        for entry in placed.entries {
+            buffer.write(Line(entry.spans), x: x, y: area.y + 1, clip: placed.row)
+            x += entry.width
+        }
+    }
+
+    /// One entry of the legend; `kind` is what `n`/`N` jump to when it is clicked (drawn
+    /// underlined while chosen).
+    struct LegendEntry {
+        var spans: [Span]
+        var kind: MarkKind?
+        var width: Int { spans.reduce(0) { $0 + $1.width } }
+    }
+
+    static func legendEntries(_ state: ExplorerState, glyphs: GlyphSet) -> [LegendEntry] {
+        let paneGlyphs = PaneGlyphs(glyphs)
+        func entry(_ glyph: Character, _ style: Style, _ text: String, _ kind: MarkKind?) -> LegendEntry {
+            var words = ExplorerTheme.muted
+            if let kind, kind == state.markKind { words = Style(bold: true, underline: true) }
+            return LegendEntry(spans: [Span(String(glyph), style: style), Span(" " + text, style: words), Span("  ", style: ExplorerTheme.muted)],
+                               kind: kind)
+        }
+        var entries = [entry(paneGlyphs.decision, ExplorerTheme.accept, "decision", .decision)]
+        if !state.bookmarks.isEmpty || state.markKind == .bookmark {
+            entries.append(entry(paneGlyphs.bookmark, ExplorerTheme.bookmark, "bookmark", .bookmark))
+        }
+        entries += [
+            entry(paneGlyphs.drift, ExplorerTheme.alert, "drift", .driftAlert),
+            entry(paneGlyphs.cleared, ExplorerTheme.positive, "cleared", nil),
+            entry(paneGlyphs.surprise, ExplorerTheme.warning, "surprise", nil),
+            entry(paneGlyphs.manyTierChanges, Style(foreground: .yellow), "tier changes (\(state.focusedUserID))", .tierChange),
+        ]
+        entries[entries.count - 1].spans.removeLast()
+        return entries
+    }
+
+    /// Where the second row's cursor label and legend go; shared by `render` and the mouse.
+    struct Placement {
+        var row: Rect
+        var label: (text: String, x: Int)?
+        var entries: [LegendEntry]
+        var legendX: Int
+        var showsLegend: Bool
+    }
+
+    static func legendPlacement(_ state: ExplorerState, in area: Rect, glyphs: GlyphSet) -> Placement? {
+        guard area.width > 0, area.height >= 2 else { return nil }
+        let total = max(1, state.dataset.events.count)
+        let position = state.replayer.position
+        let width = area.width
+        let cursor = position == 0 ? -1 : min(width - 1, (position - 1) * width / total)
+        let row = Rect(x: area.x, y: area.y + 1, width: width, height: 1)
+        let entries = legendEntries(state, glyphs: glyphs)
+        var label: (text: String, x: Int)?
         var labelRange = 0..<0
         if cursor >= 0 {
-            let label = String(paneGlyphs.cursor) + " " + NumberText.grouped(position)
-            let x = min(area.x + cursor, row.maxX - label.count)
-            buffer.write(label, x: x, y: y, style: Style(bold: true), clip: row)
-            labelRange = x..<(x + label.count)
+            let text = String(PaneGlyphs(glyphs).cursor) + " " + NumberText.grouped(position)
+            let x = min(area.x + cursor, row.maxX - text.count)
+            label = (text, x)
+            labelRange = x..<(x + text.count)
         }
         // The legend sits on the side away from the cursor.
-        let legendWidth = min(legend.width, width)
+        let legendWidth = min(entries.reduce(0) { $0 + $1.width }, width)
         let legendX = cursor < width / 2 ? row.maxX - legendWidth : row.x
-        if !labelRange.overlaps(legendX..<(legendX + legendWidth)) {
-            buffer.write(legend, x: legendX, y: y, clip: row)
+        let shows = !labelRange.overlaps(legendX..<(legendX + legendWidth))
+        return Placement(row: row, label: label, entries: entries, legendX: legendX, showsLegend: shows)
+    }
+
+    /// The legend entry drawn at column `x` of the second row, if any. Every glyph is one
+    /// column in both glyph sets, so the Unicode set's layout serves both.
+    static func legendEntry(atColumn x: Int, _ state: ExplorerState, in area: Rect) -> LegendEntry? {
+        guard let placed = legendPlacement(state, in: area, glyphs: .unicode), placed.showsLegend, x < placed.row.maxX else { return nil }
+        var left = placed.legendX
+        for entry in placed.entries {
+            if x >= left && x < left + entry.width { return entry }
+            left += entry.width
         }
+        return nil
     }
 }

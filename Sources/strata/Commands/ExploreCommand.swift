@@ -103,7 +103,7 @@ struct ExploreCommand: ParsableCommand {
             if let store {
                 spec = try SessionOpening.comparison(of: store, requested: asksForPair ? spec : nil)
                 try SessionOpening.recordItemVectors(loaded.itemVectors, in: store)
-                bookmarks = try store.bookmarks().map { ExplorerBookmark(position: $0.position, label: $0.label) }
+                bookmarks = try store.bookmarks().map(BookmarkConversion.explorer)
             }
         } catch {
             try? store?.close()
@@ -246,9 +246,10 @@ final class SessionHost: ExplorerHost {
                     return .persistFailed("\(error)")
                 }
                 return .committed(decision)
-            case .bookmark(let position, let label):
-                _ = try store.addBookmark(position: position, label: label)
-                return .bookmarked(position: position, label: label)
+            case .bookmark(let bookmark):
+                _ = try store.addBookmark(position: bookmark.position, label: bookmark.label,
+                                          view: bookmark.view.map(BookmarkConversion.stored))
+                return .bookmarked(bookmark)
             case .saveLastState(let position, let stateHash):
                 try store.updateLastState(position: position, stateHash: stateHash)
                 return nil

@@ -29,6 +29,8 @@ struct SessionTests {
             let fourth = try store.record(streamPosition: 20, user: "u2", item: "i1", accepted: false)
             #expect(fourth.sequence == 3)
             try store.addBookmark(position: 10, label: "drift starts")
+            try store.addBookmark(position: 12, label: "ada's view",
+                                  view: BookmarkView(user: "ada", eventsPerSecond: 100, showsTruth: true))
             try store.saveSnapshot(Snapshot(position: 8, stateHash: "h8", blob: Data([1, 2, 3])))
             try store.saveSnapshot(Snapshot(position: 16, stateHash: "h16", blob: Data([4])))
             try store.updateLastState(position: 21, stateHash: "final")
@@ -43,7 +45,11 @@ struct SessionTests {
         #expect(try store.decisions() == recorded + [
             Decision(streamPosition: 20, user: "u2", item: "i1", accepted: false, sequence: 3)
         ])
-        #expect(try store.bookmarks() == [Bookmark(position: 10, label: "drift starts", createdSequence: 4)])
+        #expect(try store.bookmarks() == [
+            Bookmark(position: 10, label: "drift starts", createdSequence: 4),
+            Bookmark(position: 12, label: "ada's view", createdSequence: 4,
+                     view: BookmarkView(user: "ada", eventsPerSecond: 100, showsTruth: true)),
+        ])
         #expect(try store.snapshotPositions() == [8, 16])
         #expect(try store.snapshot(atOrBefore: 15) == Snapshot(position: 8, stateHash: "h8", blob: Data([1, 2, 3])))
         #expect(try store.snapshot(atOrBefore: 7) == nil)

@@ -103,13 +103,15 @@ struct ExplorerMarksTests {
         #expect(state.overlay == .prompt(ExplorerPrompt(kind: .bookmarkName)))
         var effects = ExplorerFixtures.press(Self.type("before the drift"), on: &state)
         effects += state.apply(.key(.enter))
-        #expect(effects == [.bookmark(position: 200, label: "before the drift")])
-        _ = state.apply(.feedback(.bookmarked(position: 200, label: "before the drift")))
-        #expect(state.bookmarks == [ExplorerBookmark(position: 200, label: "before the drift")])
+        let view = ExplorerBookmark.View(user: "cleo", speedIndex: PlaybackSpeed.defaultIndex, showsTruth: false)
+        let saved = ExplorerBookmark(position: 200, label: "before the drift", view: view)
+        #expect(effects == [.bookmark(saved)])
+        _ = state.apply(.feedback(.bookmarked(saved)))
+        #expect(state.bookmarks == [saved])
         // An empty name gets the default label.
         ExplorerFixtures.press([.char("]")], on: &state)
         _ = state.apply(.key(.char("b")))
-        #expect(state.apply(.key(.enter)) == [.bookmark(position: 300, label: "position 300 · cleo")])
+        #expect(state.apply(.key(.enter)) == [.bookmark(ExplorerBookmark(position: 300, label: "position 300 · cleo", view: view))])
         // On the timeline.
         var buffer = ScreenBuffer(width: 120, height: 40)
         ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
@@ -124,6 +126,86 @@ struct ExplorerMarksTests {
         #expect(state.notice?.text == "bookmark at 200: before the drift")
         ExplorerFixtures.press([.char(":")] + Self.type("0") + [.enter, .char("n")], on: &state)
         #expect(state.replayer.position == 200)
+    }
+
+    @Test("B lists the bookmarks with their view; Enter goes there and brings back the user, speed and truth overlay")
+    func bookmarkPicker() throws {
+        var state = ExplorerFixtures.demoState()
+        let view = ExplorerBookmark.View(user: "ada", speedIndex: 6, showsTruth: true)
+        state.adoptBookmarks([ExplorerBookmark(position: 3_000, label: "before the drift", view: view),
+                              ExplorerBookmark(position: 1_200, label: "old, no view")])
+        ExplorerFixtures.press([.char(":")] + Self.type("5000") + [.enter, .char("B")], on: &state)
+        guard case .bookmarks(let picker) = state.overlay else {
+            Issue.record("B did not open the bookmarks")
+            return
+        }
+        // Stream order; the one at or before the position is selected.
+        #expect(picker.matches.map { state.bookmarks[$0].label } == ["old, no view", "before the drift"])
+        #expect(picker.selected == 1)
+        var buffer = ScreenBuffer(width: 120, height: 40)
+        ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+        let text = buffer.lines().joined(separator: "\n")
+        #expect(text.contains("Bookmarks"))
+        #expect(text.contains("3,000  before the drift  · ada · 100 ev/s · truth"), "\(text)")
+        ExplorerFixtures.press([.enter], on: &state)
+        #expect(state.overlay == nil)
+        #expect(state.replayer.position == 3_000)
+        #expect(state.model.stateHash == Self.plainHash(at: 3_000))
+        #expect(state.focusedUserID == "ada" && !state.followsStream)
+        #expect(state.speedLabel == "100 ev/s")
+        #expect(state.showsTruth && state.truthDistance != nil)
+        #expect(!state.isPlaying)
+        #expect(state.notice?.text == "bookmark at 3,000: before the drift  · ada · 100 ev/s · truth")
+        // Typing filters by name; a bookmark without a view keeps the current one.
+        ExplorerFixtures.press([.char("B")] + Self.type("old") + [.enter], on: &state)
+        #expect(state.replayer.position == 1_200)
+        #expect(state.focusedUserID == "ada" && state.speedLabel == "100 ev/s" && state.showsTruth)
+        // A user the dataset does not have is said, not a crash.
+        state.adoptBookmarks([ExplorerBookmark(position: 10, label: "elsewhere", view: .init(user: "zoe", speedIndex: 99, showsTruth: false))])
+        ExplorerFixtures.press([.char("B"), .enter], on: &state)
+        #expect(state.replayer.position == 10 && state.focusedUserID == "ada")
+        #expect(state.isFullSpeed)
+        #expect(state.notice?.text.hasSuffix("(user zoe is not in this dataset)") == true, "\(state.notice?.text ?? "")")
+    }
+
+    @Test("B without bookmarks says how to make one; Esc closes it")
+    func emptyBookmarkPicker() {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("B")], on: &state)
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+        #expect(buffer.lines().joined(separator: "\n").contains("no bookmarks yet: b makes one (with --session)"))
+        #expect(ExplorerFixtures.press([.enter], on: &state).isEmpty)
+        ExplorerFixtures.press([.escape], on: &state)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("the timeline's legend underlines what n/N jump to; clicking an entry chooses it")
+    func legendChoosesTheKind() throws {
+        var state = ExplorerFixtures.demoState()
+        ExplorerFixtures.press([.char("]")], on: &state)
+        let area = state.layout.timeline
+        let placed = try #require(TimelineStrip.legendPlacement(state, in: area, glyphs: .unicode))
+        #expect(placed.showsLegend)
+        var x = placed.legendX
+        var columns: [MarkKind: Int] = [:]
+        for entry in placed.entries {
+            if let kind = entry.kind { columns[kind] = x + 2 }   // on the entry's word
+            x += entry.width
+        }
+        #expect(Set(columns.keys) == [.decision, .driftAlert, .tierChange])
+        var buffer = ScreenBuffer(width: 120, height: 40)
+        ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+        #expect(buffer[try #require(columns[.driftAlert]), area.y + 1].style.underline)
+        #expect(!buffer[try #require(columns[.decision]), area.y + 1].style.underline)
+        #expect(ExplorerHit.at(column: try #require(columns[.tierChange]), row: area.y + 1, in: state) == .legend(.tierChange))
+        _ = ExplorerMouseTests.click(try #require(columns[.tierChange]), area.y + 1, on: &state)
+        #expect(state.markKind == .tierChange)
+        #expect(state.replayer.position == 100)   // choosing is not a jump
+        ExplorerFixtures.press([.char("n")], on: &state)
+        #expect(state.notice?.text.hasPrefix("tier change at ") == true, "\(state.notice?.text ?? "")")
+        // The cursor's label row elsewhere still jumps.
+        #expect(ExplorerHit.at(column: area.x + 1, row: area.y, in: state) != .none)
     }
 
     @Test("the truth overlay shows each node's true share as a number and the JS distance in the status line")
