@@ -90,7 +90,7 @@ struct InputsEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let scenario = try json(try #require(try run(["replay", "--headless", "--scenario", "drift"], in: dir)).stdout)
         let expected = try #require((scenario["counts"] as? [String: Any])?["positives"] as? Int)
-        #expect(expected == 889)
+        #expect(expected == 893)
         let simulate = try #require(try run(["simulate", "drift", "--output", "drift.jsonl"], in: dir))
         #expect(simulate.status == 0, "\(simulate.stderr)")
         let replay = try json(try #require(try run(["replay", "--headless", "--dataset", "drift.jsonl"], in: dir)).stdout)

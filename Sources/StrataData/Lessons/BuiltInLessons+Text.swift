@@ -9,7 +9,7 @@ user = "cleo"
 speed = 200
 
 [[stop]]
-position = 60
+position = 25
 pane = "tree"
 title = "Three memories of one viewer"
 text = """

@@ -335,7 +335,7 @@ extension BuiltInScenarios {
         ]
       }
     ],
-    "itemsPerLeaf": 6,
+    "itemsPerLeaf": 64,
     "zipfExponent": 1.0,
     "titles": {
       "patterns": [
@@ -356,7 +356,8 @@ extension BuiltInScenarios {
     "temperature": 1.0,
     "popularityWeight": 0.5,
     "interestFloor": 0.02,
-    "ratingNoise": 0.5
+    "ratingNoise": 0.5,
+    "repeatRate": 0.3
   },
   "users": [
     {"id": "viewer", "interests": {"Sci-Fi": 6, "Thriller": 2, "Comedy": 1}}
@@ -707,7 +708,7 @@ extension BuiltInScenarios {
         ]
       }
     ],
-    "itemsPerLeaf": 6,
+    "itemsPerLeaf": 64,
     "zipfExponent": 1.0,
     "titles": {
       "patterns": [
@@ -728,7 +729,8 @@ extension BuiltInScenarios {
     "temperature": 1.0,
     "popularityWeight": 0.5,
     "interestFloor": 0.02,
-    "ratingNoise": 0.5
+    "ratingNoise": 0.5,
+    "repeatRate": 0.3
   },
   "users": [
     {"id": "viewer", "interests": {"Comedy": 3, "Drama": 3, "Romance/Romantic Comedy": 1}}
@@ -1080,7 +1082,7 @@ extension BuiltInScenarios {
         ]
       }
     ],
-    "itemsPerLeaf": 6,
+    "itemsPerLeaf": 24,
     "zipfExponent": 1.0,
     "titles": {
       "patterns": [
@@ -1101,7 +1103,8 @@ extension BuiltInScenarios {
     "temperature": 1.0,
     "popularityWeight": 0.5,
     "interestFloor": 0.02,
-    "ratingNoise": 0.5
+    "ratingNoise": 0.5,
+    "repeatRate": 0.3
   },
   "users": [
     {
@@ -1533,7 +1536,7 @@ extension BuiltInScenarios {
         ]
       }
     ],
-    "itemsPerLeaf": 6,
+    "itemsPerLeaf": 64,
     "zipfExponent": 1.0,
     "titles": {
       "patterns": [
@@ -1554,7 +1557,8 @@ extension BuiltInScenarios {
     "temperature": 1.0,
     "popularityWeight": 0.5,
     "interestFloor": 0.02,
-    "ratingNoise": 0.5
+    "ratingNoise": 0.5,
+    "repeatRate": 0.3
   },
   "users": [
     {"id": "viewer", "interests": {"Thriller": 4, "Drama": 3, "Sci-Fi/Space": 1}}

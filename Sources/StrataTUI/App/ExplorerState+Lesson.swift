@@ -80,14 +80,29 @@ extension ExplorerState {
         }
     }
 
+    /// As above, and a recommendation trigger too: after each of the lesson user's own events
+    /// (the events that move their list) the list the screen would show is computed, so the
+    /// stop comes on the event that put the item in the top `count`, even at full speed.
+    static func lessonTriggers(_ run: LessonRun?, on observation: Observation, replayer: inout Replayer, listCount: Int) -> Bool {
+        guard let run, run.next < run.lesson.stops.count else { return false }
+        guard case .recommendation(_, let count) = run.lesson.stops[run.next].trigger else { return lessonTriggers(run, on: observation) }
+        guard observation.event.user == run.user, let node = run.nodes[run.next] else { return false }
+        let catalogue = replayer.dataset.catalogue
+        return replayer.recommendations(for: run.user, count: listCount).prefix(count).contains { item($0.item, isUnder: node, in: catalogue) }
+    }
+
     func recommendationsReach(_ node: NodeIndex?, count: Int) -> Bool {
         guard let node else { return false }
         return recommendations.prefix(count).contains { itemIsUnder(node, $0.item) }
     }
 
     private func itemIsUnder(_ node: NodeIndex, _ item: ItemIndex) -> Bool {
-        let taxonomy = dataset.catalogue.taxonomy
-        for ref in dataset.catalogue.nodeRefs(of: item) where taxonomy.ancestry(of: dataset.catalogue.nodeRefNode[ref]).contains(node) { return true }
+        Self.item(item, isUnder: node, in: dataset.catalogue)
+    }
+
+    static func item(_ item: ItemIndex, isUnder node: NodeIndex, in catalogue: Catalogue) -> Bool {
+        let taxonomy = catalogue.taxonomy
+        for ref in catalogue.nodeRefs(of: item) where taxonomy.ancestry(of: catalogue.nodeRefNode[ref]).contains(node) { return true }
         return false
     }
 
@@ -118,6 +133,17 @@ extension ExplorerState {
         guard let run = lesson, run.shown == nil else { return }
         let triggered = replayer.lastObservation.map { Self.lessonTriggers(run, on: $0) } ?? false
         if triggered || lessonStopIsDue() { reachLessonStop() }
+    }
+
+    /// The stream ended before the next stop's trigger came (a lesson written for other data,
+    /// or a node that never changes so): says which stop, and leaves the lesson rather than
+    /// leaving the class waiting for a stop that cannot come.
+    mutating func lessonMissedItsStop() {
+        guard let run = lesson, run.shown == nil, run.next < run.lesson.stops.count else { return }
+        let stop = run.lesson.stops[run.next]
+        lesson = nil
+        show("the stream ended before stop \(run.next + 1)/\(run.lesson.stops.count) \(InputText.quoted(stop.title)) of the lesson came: "
+             + "its trigger did not happen; the explorer is yours", isError: true)
     }
 
     /// Keys while a note is shown: Space on, `←` back, Esc leaves; nil lets the key through.

@@ -43,7 +43,7 @@ extension ExplorerState {
             isPlaying = false
             streamSelection = nil
             let user = focusedUser
-            let effects = advance(by: replayer.total - here) { observation in
+            let effects = advance(by: replayer.total - here) { observation, _ in
                 kind == .driftAlert
                     ? observation.driftAlerts.contains { $0.user == user && $0.kind == .interestShift }
                     : observation.tierChanges.contains { $0.user == user }

@@ -22,7 +22,8 @@ extension ExplorerState {
             if due > 0 {
                 if lesson?.shown == nil, let run = lesson {
                     // A lesson stops the replay on the very event of its next stop's trigger.
-                    effects += advance(by: due) { Self.lessonTriggers(run, on: $0) }
+                    let listCount = configuration.recommendationCount
+                    effects += advance(by: due) { Self.lessonTriggers(run, on: $0, replayer: &$1, listCount: listCount) }
                     checkLessonAfterChange()
                 } else {
                     effects += advance(by: due)
@@ -32,6 +33,7 @@ extension ExplorerState {
             if replayer.isAtEnd && pendingDecision == nil {
                 isPlaying = false
                 show("end of the stream: " + NumberText.grouped(replayer.total) + " events replayed")
+                lessonMissedItsStop()
                 effects += savePosition()
             }
         }
@@ -97,7 +99,9 @@ extension ExplorerState {
     /// rest), so later events see it exactly as a replay of the session will.
     /// `stop`, when given, ends the run after the first event it holds true for (`n`: the next
     /// drift alert).
-    mutating func advance(by count: Int, until stop: ((Observation) -> Bool)? = nil) -> [ExplorerEffect] {
+    /// `stop` sees each event just replayed and the replayer after it (a lesson's
+    /// recommendation trigger asks it for the user's list).
+    mutating func advance(by count: Int, until stop: ((Observation, inout Replayer) -> Bool)? = nil) -> [ExplorerEffect] {
         guard pendingDecision == nil else { return [] }
         var effects: [ExplorerEffect] = []
         var done = 0
@@ -109,7 +113,7 @@ extension ExplorerState {
                 effects += autopilotAnswer(remainingSteps: stop == nil ? count - done : 0)
                 if pendingDecision != nil { break }
             }
-            if let stop, stop(observation) { break }
+            if let stop, stop(observation, &replayer) { break }
         }
         guard done > 0 else { return effects }
         if followsStream, let event = currentEvent, event.user != focusedUser {

@@ -26,8 +26,15 @@ import StrataCore
 ///   The tick in which the stream ends (the explorer pauses there and computes the state hash
 ///   it then shows, ≈ 80 ms for both models on MovieLens-100k) is not a frame of playing: it
 ///   is left out of these and reported alone as `explorer_split_end_of_stream_ms`.
+/// - `explorer_lesson_stops_reached`, `explorer_lesson_stop_frame_max_ms`,
+///   `explorer_lesson_stop_frames_late`: every stop of the `lessons` passed (the built-in
+///   ones), each lesson played at full speed with a frame every 1/30 s: how many stops were
+///   reached, the longest frame (its tick plus the render) in which a stop was reached and
+///   drawn, and how many of those frames took longer than 1/30 s. A lesson stops the replay
+///   on the trigger's own event and draws the stop in that tick's frame, so a stop is late
+///   only if that frame is.
 public enum ExplorerBenchmark {
-    public static func run(clock: () -> UInt64, splitDataset: Dataset? = nil) -> [String: Double] {
+    public static func run(clock: () -> UInt64, splitDataset: Dataset? = nil, lessons: [Lesson] = []) -> [String: Double] {
         var results: [String: Double] = [:]
         func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
 
@@ -83,7 +90,61 @@ public enum ExplorerBenchmark {
         results["explorer_split_slow_frames"] = Double(pairPlayed.slowFrames.count)
         results["explorer_split_worst_frame_ms"] = milliseconds(pairPlayed.worstFrame)
         results["explorer_split_end_of_stream_ms"] = milliseconds(pairPlayed.endOfStream)
+
+        if !lessons.isEmpty {
+            var reached = 0, late = 0
+            var worstStop: UInt64 = 0
+            for lesson in lessons {
+                guard let run = try? LessonRun(lesson: lesson, dataset: dataset) else { continue }
+                let stops = playLesson(run, from: single, clock: clock)
+                reached += stops.reached
+                late += stops.late
+                worstStop = max(worstStop, stops.worstFrame)
+            }
+            results["explorer_lesson_stops_reached"] = Double(reached)
+            results["explorer_lesson_stop_frame_max_ms"] = milliseconds(worstStop)
+            results["explorer_lesson_stop_frames_late"] = Double(late)
+        }
         return results
+    }
+
+    /// Plays `run` at full speed, a frame (tick + 120×40 render) every 1/30 s; at each stop
+    /// the viewer goes on (Space) or, at a decision stop, accepts.
+    static func playLesson(_ run: LessonRun, from start: ExplorerState, clock: () -> UInt64)
+        -> (reached: Int, late: Int, worstFrame: UInt64) {
+        var state = start
+        state.startLesson(run)
+        for _ in 0..<PlaybackSpeed.ladder.count { _ = state.apply(.key(.char("+"))) }
+        let host = NoSessionHost()
+        let frame: UInt64 = 1_000_000_000 / 30
+        var now: UInt64 = 0
+        var reached = 0, late = 0
+        var worst: UInt64 = 0
+        var frames = 0
+        var presses = 0
+        while let lesson = state.lesson, frames < 30 * 600, presses < 1_000 {
+            if let shown = lesson.shown {
+                presses += 1
+                // A stop is on screen: go on (a decision stop waits for an answer).
+                reached += 1
+                let key: Key = lesson.lesson.stops[shown].trigger == .decision ? .char("a") : .char(" ")
+                _ = host.dispatch(.key(key), to: &state)
+                if state.lesson?.shown == shown { _ = host.dispatch(.key(.char(" ")), to: &state) }
+                continue
+            }
+            now += frame
+            frames += 1
+            let tickStart = clock()
+            _ = host.dispatch(.tick(now: now), to: &state)
+            _ = state.apply(.measured(events: state.lastTickSteps, nanoseconds: clock() - tickStart))
+            var buffer = ScreenBuffer(width: 120, height: 40)
+            ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
+            let work = clock() - tickStart
+            guard state.lesson?.shown != nil else { continue }
+            worst = max(worst, work)
+            if work > frame { late += 1 }
+        }
+        return (reached, late, worst)
     }
 
     static func medianFrame(_ state: ExplorerState, width: Int, height: Int, clock: () -> UInt64) -> UInt64 {

@@ -61,7 +61,8 @@ struct BenchCommand: ParsableCommand {
             }
         }
         if only.contains(.session) { figures.add("session", try Benchmarks.sessionReopen(demo)) }
-        if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds, splitDataset: mlDataset)) }
+        if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds, splitDataset: mlDataset,
+                                                                                     lessons: try BuiltInLessons.names.compactMap { try BuiltInLessons.lesson(named: $0) })) }
         try JSONOutput.print(figures.values)
         #endif
     }

@@ -92,6 +92,37 @@ struct ExplorerLessonTests {
         #expect(state.notice?.text.hasPrefix("end of the lesson") == true)
     }
 
+    @Test("the bench's lesson run reaches every stop of each built-in lesson at full speed")
+    func benchmarkReachesEveryStop() throws {
+        for name in BuiltInLessons.names {
+            let lesson = try #require(try BuiltInLessons.lesson(named: name))
+            let run = try LessonRun(lesson: lesson, dataset: ExplorerFixtures.demo.dataset)
+            var ticks: UInt64 = 0
+            let played = ExplorerBenchmark.playLesson(run, from: ExplorerFixtures.demoState(), clock: { ticks += 1_000; return ticks })
+            #expect(played.reached == lesson.stops.count, "\(name): \(played.reached) of \(lesson.stops.count) stops")
+            #expect(played.late == 0)
+        }
+    }
+
+    @Test("a stop whose trigger never comes: at the end of the stream the lesson says which and leaves")
+    func missedStop() throws {
+        let never = LessonStop(trigger: .tierChange(path: ["Documentary"], label: .core), pane: .tree,
+                               title: "Never for cleo", text: ["cleo never makes Documentary core."])
+        let lesson = Lesson(name: "never", title: "Waiting", user: "cleo", speed: 200, stops: [never])
+        var state = ExplorerFixtures.demoState()
+        state.startLesson(try LessonRun(lesson: lesson, dataset: ExplorerFixtures.demo.dataset))
+        for _ in 0..<PlaybackSpeed.ladder.count { _ = state.apply(.key(.char("+"))) }
+        var now: UInt64 = 0
+        while state.lesson != nil && !state.replayer.isAtEnd {
+            now += 33_333_333
+            _ = state.apply(.tick(now: now))
+        }
+        #expect(state.replayer.isAtEnd && !state.isPlaying)
+        #expect(state.lesson == nil)
+        #expect(state.notice?.isError == true)
+        #expect(state.notice?.text == "the stream ended before stop 1/1 'Never for cleo' of the lesson came: its trigger did not happen; the explorer is yours")
+    }
+
     @Test("a lesson naming a node the data does not have is refused, naming the stop")
     func unknownNode() throws {
         let lesson = Lesson(name: "x", title: "X", user: "cleo", stops: [
@@ -124,3 +155,4 @@ struct ExplorerLessonSnapshotTests {
         GoldenFile.assertMatches(buffer.lines(), named: "lesson-stop-\(width)x\(height)")
     }
 }
+
