@@ -29,6 +29,8 @@ public enum DatasetLoader {
 
     /// Reads everything at `path` (a RecBole `.user` file too) and reports every problem with
     /// its file, line and field; the problems that stop reading are in the report as well.
+    /// Streams: the dataset is never built, so memory does not grow with the number of lines
+    /// (Docs/datasets.md, design note 1).
     public static func validate(at path: String, mapping: ColumnMapping? = nil,
                                 options: LoadOptions = .validation) -> ValidationReport {
         var options = options
@@ -37,7 +39,7 @@ public enum DatasetLoader {
         do {
             let files = try detect(at: path)
             report.format = files.format
-            _ = try files.reader(mapping: mapping).read(options: options, report: &report)
+            try files.reader(mapping: mapping).validate(options: options, report: &report)
             if files.format == .recBoleAtomic {
                 try RecBoleAtomicReader(name: files.name, interactionsPath: files.events, usersPath: files.users)
                     .validateUsers(options: options, report: &report)

@@ -7,6 +7,11 @@ public protocol DatasetReader: Sendable {
     /// `DatasetError` in strict mode; a problem that stops reading (missing file or column,
     /// empty file) is always thrown. `report` keeps what was learnt up to that point.
     func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset
+
+    /// Runs every check of `read` and fills `report` the same way, without building the
+    /// dataset: memory stays bounded whatever the number of lines (distinct ids are counted in
+    /// `options.idBudgetBytes`, then estimated; Docs/datasets.md, design note 1).
+    func validate(options: LoadOptions, report: inout ValidationReport) throws
 }
 
 /// A dataset and the report of reading it.

@@ -5,7 +5,7 @@ import StrataCore
 /// `guessedJSONMapping`).
 /// Items are appended to the catalogue in order of first appearance, with the path and title
 /// of their first line.
-public struct EventLogReader: DatasetReader {
+public struct EventLogReader: EventScanner {
     public enum Syntax: Sendable { case csv, jsonLines }
 
     public var name: String
@@ -28,9 +28,16 @@ public struct EventLogReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = syntax == .csv ? .eventCSV : .eventJSONL
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         let path = self.path
         let reader = try LineReader(path: path, options: options)
         var mapping = self.mapping
@@ -79,12 +86,10 @@ public struct EventLogReader: DatasetReader {
                 lookup = { name in object[name]?.text }
             }
             guard let mapping else { return }
-            try Self.readEvent(lookup, mapping: mapping, at: at, into: &builder)
+            try Self.readEvent(lookup, mapping: mapping, at: at, into: &output)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty") }
         if records <= (syntax == .csv ? 1 : 0) { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no events") }
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 
     static func resolve(_ mapping: ColumnMapping?, columns: [String], file: String, line: Int? = 1) throws -> ColumnMapping {
@@ -96,8 +101,8 @@ public struct EventLogReader: DatasetReader {
     }
 
     /// One event from a line whose fields `lookup` returns by source name.
-    static func readEvent(_ lookup: (String) -> String?, mapping: ColumnMapping, at: LineFields,
-                          into builder: inout DatasetBuilder) throws {
+    static func readEvent<Sink: EventSink>(_ lookup: (String) -> String?, mapping: ColumnMapping, at: LineFields,
+                                           into output: inout Sink) throws {
         func required(_ name: String) throws -> String {
             guard let text = lookup(name), !text.trimmingBlanks.isEmpty else {
                 throw at.error(name, .emptyField, "expected a value, found nothing")
@@ -133,9 +138,8 @@ public struct EventLogReader: DatasetReader {
             if !path.isEmpty { paths = [path] }
         }
         let title = mapping.title.flatMap(lookup)?.trimmingBlanks
-        let item = builder.itemIndex(for: itemID) {
+        output.addEvent(user: .text(userID), item: .text(itemID), makeItem: {
             Item(id: itemID, title: (title?.isEmpty ?? true) ? "item \(itemID)" : title ?? itemID, paths: paths)
-        }
-        builder.addEvent(user: userID, item: item, timestamp: time, action: action, value: value)
+        }, timestamp: time, action: action, value: value)
     }
 }

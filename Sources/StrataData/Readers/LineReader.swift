@@ -27,6 +27,9 @@ public final class LineReader {
     public private(set) var bytesRead = 0
     private let chunkSize: Int
     private let capacity: Int
+    /// Bytes of the one buffer every line is read through: `chunkSize + maximumLineLength + 2`,
+    /// whatever the file's size (the streaming bound of `validate`).
+    public var bufferCapacity: Int { capacity }
     private let descriptor: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
     private var hasher = SHA256()

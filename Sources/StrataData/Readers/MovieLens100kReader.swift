@@ -3,7 +3,7 @@ import StrataCore
 /// MovieLens 100k native files: `u.data` (tab-separated `user item rating timestamp`, no
 /// header) and `u.item` (pipe-separated: id, title, release date `01-Jan-1995`, video release
 /// date, IMDb URL, then 19 genre flags). `u.item` is Latin-1; titles are converted.
-public struct MovieLens100kReader: DatasetReader {
+public struct MovieLens100kReader: EventScanner {
     /// The genre flags of `u.item`, in column order (the dataset's README).
     public static let genres = [
         "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary",
@@ -23,12 +23,19 @@ public struct MovieLens100kReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = .movieLens100k
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         if let itemsPath {
-            try readItems(itemsPath, into: &builder, sink: sink, options: options, report: &report)
-            builder.finishItemFile()
+            try readItems(itemsPath, into: &output, sink: sink, options: options, report: &report)
+            output.finishItemFile()
         }
         let path = ratingsPath
         let reader = try LineReader(path: path, options: options)
@@ -37,19 +44,17 @@ public struct MovieLens100kReader: DatasetReader {
             let at = LineFields(file: path, line: line)
             FieldSplitter.split(line.bytes, on: 0x09, into: &fields)
             try at.requireCount(fields.count, 4, "tab-separated")
-            let userID = try at.identifier(fields[0], field: "user id")
-            let itemID = try at.identifier(fields[1], field: "item id")
+            let userID = try at.id(fields[0], field: "user id")
+            let itemID = try at.id(fields[1], field: "item id")
             let rating = try at.number(fields[2], field: "rating", in: 1...5)
             let time = try at.timestamp(fields[3], field: "timestamp")
-            let item = builder.itemIndex(for: itemID) { Item(id: itemID, title: "item \(itemID)", paths: []) }
-            builder.addEvent(user: userID, item: item, timestamp: time, action: .rate, value: rating)
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "item \(itemID.string)", paths: []) },
+                            timestamp: time, action: .rate, value: rating)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no ratings") }
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 
-    private func readItems(_ path: String, into builder: inout DatasetBuilder, sink: ProblemSink,
+    private func readItems<Sink: EventSink>(_ path: String, into output: inout Sink, sink: ProblemSink,
                            options: LoadOptions, report: inout ValidationReport) throws {
         let reader = try LineReader(path: path, options: options, validatesUTF8: false)
         var fields: [Range<Int>] = []
@@ -73,7 +78,7 @@ public struct MovieLens100kReader: DatasetReader {
             }
             let item = Item(id: id, title: title.isEmpty ? "item \(id)" : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
-            guard builder.addItem(item) else {
+            guard output.addItem(item) else {
                 throw at.error("movie id", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }

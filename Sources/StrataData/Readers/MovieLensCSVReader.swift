@@ -3,7 +3,7 @@ import StrataCore
 /// MovieLens latest / 20M / 25M: `ratings.csv` (`userId,movieId,rating,timestamp`) and
 /// `movies.csv` (`movieId,title,genres`), UTF-8 CSV with headers; titles holding commas are
 /// quoted. Columns are found by name.
-public struct MovieLensCSVReader: DatasetReader {
+public struct MovieLensCSVReader: EventScanner {
     public var name: String
     public var ratingsPath: String
     public var moviesPath: String?
@@ -15,12 +15,19 @@ public struct MovieLensCSVReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = .movieLensCSV
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         if let moviesPath {
-            try readMovies(moviesPath, into: &builder, sink: sink, options: options, report: &report)
-            builder.finishItemFile()
+            try readMovies(moviesPath, into: &output, sink: sink, options: options, report: &report)
+            output.finishItemFile()
         }
         let path = ratingsPath
         let reader = try LineReader(path: path, options: options)
@@ -38,20 +45,18 @@ public struct MovieLensCSVReader: DatasetReader {
                 return
             }
             try at.requireCount(fields.count, columns.count, "comma-separated")
-            let userID = try at.identifier(fields[columns.user].range, field: "userId")
-            let itemID = try at.identifier(fields[columns.item].range, field: "movieId")
+            let userID = try at.id(fields[columns.user].range, field: "userId")
+            let itemID = try at.id(fields[columns.item].range, field: "movieId")
             let rating = try at.number(fields[columns.rating].range, field: "rating", in: 0.5...5)
             let time = try at.timestamp(fields[columns.time].range, field: "timestamp")
-            let item = builder.itemIndex(for: itemID) { Item(id: itemID, title: "movie \(itemID)", paths: []) }
-            builder.addEvent(user: userID, item: item, timestamp: time, action: .rate, value: rating)
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "movie \(itemID.string)", paths: []) },
+                            timestamp: time, action: .rate, value: rating)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }
         if records <= 1 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has a header but no ratings") }
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 
-    private func readMovies(_ path: String, into builder: inout DatasetBuilder, sink: ProblemSink,
+    private func readMovies<Sink: EventSink>(_ path: String, into output: inout Sink, sink: ProblemSink,
                             options: LoadOptions, report: inout ValidationReport) throws {
         let reader = try LineReader(path: path, options: options)
         var fields: [CSVField] = []
@@ -73,7 +78,7 @@ public struct MovieLensCSVReader: DatasetReader {
             let item = Item(id: id, title: title.isEmpty ? "movie \(id)" : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: ItemTaxonomy.year(inTitle: title)),
                             tags: genres)
-            guard builder.addItem(item) else {
+            guard output.addItem(item) else {
                 throw at.error("movieId", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }

@@ -2,7 +2,7 @@ import StrataCore
 
 /// MovieLens 1M / 10M: `ratings.dat` (`UserID::MovieID::Rating::Timestamp`) and `movies.dat`
 /// (`MovieID::Title (Year)::Genre|Genre`), no header. `movies.dat` of 1M is Latin-1.
-public struct MovieLensDatReader: DatasetReader {
+public struct MovieLensDatReader: EventScanner {
     public var name: String
     public var ratingsPath: String
     public var moviesPath: String?
@@ -14,12 +14,19 @@ public struct MovieLensDatReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = .movieLensDat
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         if let moviesPath {
-            try readMovies(moviesPath, into: &builder, sink: sink, options: options, report: &report)
-            builder.finishItemFile()
+            try readMovies(moviesPath, into: &output, sink: sink, options: options, report: &report)
+            output.finishItemFile()
         }
         let path = ratingsPath
         let reader = try LineReader(path: path, options: options)
@@ -28,19 +35,17 @@ public struct MovieLensDatReader: DatasetReader {
             let at = LineFields(file: path, line: line)
             FieldSplitter.split(line.bytes, on: 0x3A, 0x3A, into: &fields)
             try at.requireCount(fields.count, 4, "'::'-separated")
-            let userID = try at.identifier(fields[0], field: "UserID")
-            let itemID = try at.identifier(fields[1], field: "MovieID")
+            let userID = try at.id(fields[0], field: "UserID")
+            let itemID = try at.id(fields[1], field: "MovieID")
             let rating = try at.number(fields[2], field: "Rating", in: 0.5...5)
             let time = try at.timestamp(fields[3], field: "Timestamp")
-            let item = builder.itemIndex(for: itemID) { Item(id: itemID, title: "movie \(itemID)", paths: []) }
-            builder.addEvent(user: userID, item: item, timestamp: time, action: .rate, value: rating)
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "movie \(itemID.string)", paths: []) },
+                            timestamp: time, action: .rate, value: rating)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no ratings") }
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 
-    private func readMovies(_ path: String, into builder: inout DatasetBuilder, sink: ProblemSink,
+    private func readMovies<Sink: EventSink>(_ path: String, into output: inout Sink, sink: ProblemSink,
                             options: LoadOptions, report: inout ValidationReport) throws {
         let reader = try LineReader(path: path, options: options, validatesUTF8: false)
         var fields: [Range<Int>] = []
@@ -57,7 +62,7 @@ public struct MovieLensDatReader: DatasetReader {
             let item = Item(id: id, title: title.isEmpty ? "movie \(id)" : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: ItemTaxonomy.year(inTitle: title)),
                             tags: genres)
-            guard builder.addItem(item) else {
+            guard output.addItem(item) else {
                 throw at.error("MovieID", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")
             }
         }

@@ -55,6 +55,32 @@ extension DatasetLoader {
     }
 }
 
+/// Streaming `validate` on one file, for `strata bench`.
+public struct ValidateBenchmark: Sendable {
+    public var lines: Int
+    /// Best of the repetitions.
+    public var seconds: Double
+    /// What the validator held for ids (`ValidationReport.idStateBytes`).
+    public var idStateBytes: Int
+
+    public var linesPerSecond: Double { Double(lines) / max(seconds, 1e-9) }
+}
+
+extension DatasetLoader {
+    /// Times `validate(at:)` on `path`, best of `repetitions` runs.
+    public static func benchmarkValidate(at path: String, repetitions: Int = 3) -> ValidateBenchmark {
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        var report = ValidationReport()
+        for _ in 0..<max(1, repetitions) {
+            let start = clock.now
+            report = validate(at: path)
+            best = min(best, ReadBenchmark.seconds(clock.now - start))
+        }
+        return ValidateBenchmark(lines: report.linesRead, seconds: best, idStateBytes: report.idStateBytes)
+    }
+}
+
 extension DatasetFormat {
     var fieldSeparator: UInt8 {
         switch self {

@@ -7,7 +7,7 @@ import StrataCore
 /// before `:`. This reader follows EVALUATION.md exactly: the catalogue is `.item` in file order,
 /// unknown items are appended in order of first appearance, events are stable-sorted by
 /// timestamp, `time = Int64(timestamp)`. The `.user` file is only checked by `validate`.
-public struct RecBoleAtomicReader: DatasetReader {
+public struct RecBoleAtomicReader: EventScanner {
     public var name: String
     public var interactionsPath: String
     public var itemsPath: String?
@@ -21,16 +21,21 @@ public struct RecBoleAtomicReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = .recBoleAtomic
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         if let itemsPath {
-            try readItems(itemsPath, into: &builder, sink: sink, options: options, report: &report)
-            builder.finishItemFile()
+            try readItems(itemsPath, into: &output, sink: sink, options: options, report: &report)
+            output.finishItemFile()
         }
-        try readInteractions(into: &builder, sink: sink, options: options, report: &report)
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
+        try readInteractions(into: &output, sink: sink, options: options, report: &report)
     }
 
     /// Checks the optional `.user` file: a `user_id` column and a non-empty id on every line.
@@ -56,7 +61,7 @@ public struct RecBoleAtomicReader: DatasetReader {
         if reader.linesRead == 0 { throw DatasetError(file: usersPath, kind: .emptyFile, message: "the file is empty; expected a header line") }
     }
 
-    private func readItems(_ path: String, into builder: inout DatasetBuilder, sink: ProblemSink,
+    private func readItems<Sink: EventSink>(_ path: String, into output: inout Sink, sink: ProblemSink,
                            options: LoadOptions, report: inout ValidationReport) throws {
         let reader = try LineReader(path: path, options: options)
         var fields: [Range<Int>] = []
@@ -76,7 +81,7 @@ public struct RecBoleAtomicReader: DatasetReader {
             let year = columns.year.flatMap { NumberParsing.int64(line.slice(fields[$0])) }.map { Int($0) }
             let item = Item(id: id, title: title.isEmpty ? id : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
-            guard builder.addItem(item) else {
+            guard output.addItem(item) else {
                 throw at.error("item_id", .duplicateItem, "item \(InputText.quoted(id)) is already defined on line \(firstLine[id] ?? 0)")
             }
             firstLine[id] = line.number
@@ -84,7 +89,7 @@ public struct RecBoleAtomicReader: DatasetReader {
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }
     }
 
-    private func readInteractions(into builder: inout DatasetBuilder, sink: ProblemSink,
+    private func readInteractions<Sink: EventSink>(into output: inout Sink, sink: ProblemSink,
                                   options: LoadOptions, report: inout ValidationReport) throws {
         let path = interactionsPath
         let reader = try LineReader(path: path, options: options)
@@ -101,14 +106,13 @@ public struct RecBoleAtomicReader: DatasetReader {
             }
             let at = LineFields(file: path, line: line)
             try at.requireCount(fields.count, columns.count, "tab-separated")
-            let userID = try at.identifier(fields[columns.user], field: "user_id")
-            let itemID = try at.identifier(fields[columns.item], field: "item_id")
+            let userID = try at.id(fields[columns.user], field: "user_id")
+            let itemID = try at.id(fields[columns.item], field: "item_id")
             let rating = try columns.rating.map { try at.number(fields[$0], field: "rating") }
             let time = try at.timestamp(fields[columns.time], field: "timestamp")
-            let item = builder.itemIndex(for: itemID) { Item(id: itemID, title: itemID, paths: []) }
             // Without a rating column the log is implicit feedback: each line is a click.
-            builder.addEvent(user: userID, item: item, timestamp: time,
-                             action: rating == nil ? .click : .rate, value: rating)
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: itemID.string, paths: []) },
+                            timestamp: time, action: rating == nil ? .click : .rate, value: rating)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }
         if records <= 1 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has a header but no events") }

@@ -3,7 +3,7 @@ import StrataCore
 /// Taobao / Tianchi `UserBehavior.csv`: `user,item,category,behavior,timestamp`, no header.
 /// Behaviours `pv`, `cart`, `fav`, `buy` become view, cart, favourite, purchase; each item is
 /// filed under `["cat <category>"]` (from its first line) and titled `item <id>`.
-public struct TaobaoUserBehaviorReader: DatasetReader {
+public struct TaobaoUserBehaviorReader: EventScanner {
     static let fieldNames = ["user", "item", "category", "behavior", "timestamp"]
 
     public var name: String
@@ -15,9 +15,16 @@ public struct TaobaoUserBehaviorReader: DatasetReader {
     }
 
     public func read(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
+        try buildDataset(options: options, report: &report)
+    }
+
+    public func validate(options: LoadOptions, report: inout ValidationReport) throws {
+        try tallyEvents(options: options, report: &report)
+    }
+
+    func scan<Sink: EventSink>(into output: inout Sink, options: LoadOptions, report: inout ValidationReport) throws {
         report.format = .taobaoUserBehavior
         let sink = ProblemSink(mode: options.mode)
-        var builder = DatasetBuilder(expectedEvents: 1 << 16)
         let path = self.path
         let reader = try LineReader(path: path, options: options)
         var fields: [Range<Int>] = []
@@ -25,21 +32,18 @@ public struct TaobaoUserBehaviorReader: DatasetReader {
             let at = LineFields(file: path, line: line)
             FieldSplitter.split(line.bytes, on: 0x2C, into: &fields)
             try at.requireCount(fields.count, 5, "comma-separated")
-            let userID = try at.identifier(fields[0], field: "user")
-            let itemID = try at.identifier(fields[1], field: "item")
-            let category = try at.identifier(fields[2], field: "category")
-            let behavior = line.text(fields[3])
-            guard let action = ActionNames.action(named: behavior) else {
-                throw ActionNames.unknown(behavior, field: "behavior", at: at)
+            let userID = try at.id(fields[0], field: "user")
+            let itemID = try at.id(fields[1], field: "item")
+            let category = try at.id(fields[2], field: "category")
+            guard let action = ActionNames.action(named: line.slice(fields[3])) else {
+                throw ActionNames.unknown(line.text(fields[3]), field: "behavior", at: at)
             }
             let time = try at.timestamp(fields[4], field: "timestamp")
-            let item = builder.itemIndex(for: itemID) {
-                Item(id: itemID, title: "item \(itemID)", paths: [["cat \(category)"]], tags: ["cat \(category)"])
-            }
-            builder.addEvent(user: userID, item: item, timestamp: time, action: action, value: nil)
+            output.addEvent(user: userID, item: itemID, makeItem: {
+                let id = itemID.string, category = "cat \(category.string)"
+                return Item(id: id, title: "item \(id)", paths: [[category]], tags: [category])
+            }, timestamp: time, action: action, value: nil)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no events") }
-        builder.summarize(into: &report)
-        return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }
 }

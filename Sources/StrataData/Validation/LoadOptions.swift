@@ -20,6 +20,10 @@ public struct LoadOptions: Sendable {
     /// Called after every chunk a reader reads: (file, bytes read so far, file size). For a
     /// progress line on long loads; nil (the default) costs nothing.
     public var progress: ReadProgress?
+    /// Bytes `validate` may spend on the hashed ids of an event file to count distinct users
+    /// and items exactly (8 bytes a slot, at most ¾ full: 64 MiB holds about 6.2 M ids); past it the
+    /// counts are estimated (Docs/datasets.md, design note 1). Loading keeps every id anyway.
+    public var idBudgetBytes = 64 << 20
 
     public init(mode: Mode = .skipBadLines, problemLimit: Int = 10,
                 maximumLineLength: Int = 1 << 20, chunkSize: Int = 1 << 20) {

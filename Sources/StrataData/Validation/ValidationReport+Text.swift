@@ -7,15 +7,19 @@ extension ValidationReport {
         let names = sources.map { InputText.escaped(DatasetError(file: $0.path, kind: .emptyFile, message: "").fileName) }
         let formatName = format.map { " (\($0.displayName))" } ?? ""
         lines.append("\(names.isEmpty ? "dataset" : names.joined(separator: ", "))\(formatName)")
+        let about = distinctCountsEstimated ? "≈" : ""
         lines.append("  lines read: \(Self.grouped(linesRead)), events accepted: \(Self.grouped(eventsAccepted)), "
-                     + "items: \(Self.grouped(itemCount)), users: \(Self.grouped(userCount))")
+                     + "items: \(about)\(Self.grouped(itemCount)), users: \(about)\(Self.grouped(userCount))")
+        if distinctCountsEstimated {
+            lines.append("  distinct items and users are estimates (±0.8 %): more ids than validate counts exactly")
+        }
         if let guessedMapping {
             let from = format == .eventJSONL ? "the keys" : "the header"
             lines.append("  mapping (guessed from \(from)): \(guessedMapping.roleSummary)")
             lines.append("  to map the columns otherwise: --map '\(InputText.escaped(guessedMapping.mapArgument))'")
         }
         if unknownItems > 0 {
-            lines.append("  unknown items: \(Self.grouped(unknownItems)) ids in \(Self.grouped(eventsWithUnknownItems)) events "
+            lines.append("  unknown items: \(about)\(Self.grouped(unknownItems)) ids in \(Self.grouped(eventsWithUnknownItems)) events "
                          + "were not in the item file and were appended to the catalogue")
         }
         if outOfOrderEvents > 0 {

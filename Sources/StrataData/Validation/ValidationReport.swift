@@ -30,6 +30,13 @@ public struct ValidationReport: Sendable {
     /// from the header (CSV) or the keys (JSON lines): `validate` shows it, so a wrong guess
     /// is seen before it shapes every event.
     public var guessedMapping: ColumnMapping?
+    /// True when `validate` met more distinct ids than its budget holds exactly, so `userCount`,
+    /// `itemCount` and `unknownItems` are HyperLogLog estimates (±0.8 %; Docs/datasets.md,
+    /// design note 1). Always false for a load, which keeps every id.
+    public var distinctCountsEstimated = false
+    /// The most bytes `validate` held for ids at once (hashed ids and sketches; 0 for a load):
+    /// bounded by `LoadOptions.idBudgetBytes` plus the item file's ids, whatever the lines.
+    public var idStateBytes = 0
 
     public init(problemLimit: Int = 10) {
         self.problemLimit = problemLimit

@@ -60,6 +60,11 @@ struct BenchCommand: ParsableCommand {
                 if let directory { figures.add("ml100k.language_model", try Benchmarks.languageModel(dataset, modelDirectory: directory)) }
             }
         }
+        if only.contains(.read) {
+            let validate = try Benchmarks.streamingValidate()
+            figures.set("taobao2m.validate_stream_lines_per_s", validate.linesPerSecond)
+            figures.set("taobao2m.validate_id_state_bytes", Double(validate.idStateBytes))
+        }
         if only.contains(.session) { figures.add("session", try Benchmarks.sessionReopen(demo)) }
         if only.contains(.explorer) { figures.add("explorer", ExplorerBenchmark.run(clock: monotonicNanoseconds, splitDataset: mlDataset,
                                                                                      lessons: try BuiltInLessons.names.compactMap { try BuiltInLessons.lesson(named: $0) })) }
