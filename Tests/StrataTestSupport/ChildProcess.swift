@@ -114,17 +114,6 @@ public final class ChildProcess {
         return status
     }
 
-    /// Waits for the child to end (as `waitForExit`) and returns its raw status with its own
-    /// peak resident memory in bytes (`wait4`'s `ru_maxrss`: this child only, not every child
-    /// the test process ever had, as `getrusage(RUSAGE_CHILDREN)` would give).
-    public func waitForExitMeasuringMemory() -> (status: Int32, peakResidentBytes: Int) {
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        exitStatus = status
-        return (status, Int(usage.ru_maxrss) * 1024)
-    }
-
     /// Whether a `waitpid` status means "killed by `signal`".
     public static func wasKilled(_ status: Int32, by signal: Int32) -> Bool {
         (status & 0x7f) == signal

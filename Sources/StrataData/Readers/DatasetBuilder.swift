@@ -8,23 +8,21 @@ import StrataCore
 /// - order: events stable-sorted by timestamp (equal timestamps keep file order);
 /// - users: dense indices in order of first appearance in that sorted stream.
 struct DatasetBuilder {
-    private struct PendingEvent {
-        var time: Int64
-        /// `timestamp - time` for fractional timestamps, so sorting uses the full value.
-        var fraction: Double
-        var user: Int32
-        var item: Int32
-        var action: Action
-        var value: Double?
-    }
-
     private(set) var catalogue = Catalogue()
-    private var pending: [PendingEvent] = []
+    /// Events in file order, packed (24 bytes each, issue 9 item 3); `user` is the slot of the
+    /// user's id in `userKeys` until `build` numbers users in stream order.
+    private var pending = EventLog()
+    /// `timestamp − time` of each event, kept only from the first fractional timestamp on
+    /// (most logs have whole seconds), so sorting uses the full value.
+    private var fractions: [Double]?
+    private var lastKey: (time: Int64, fraction: Double)?
     private var userSlots: [String: Int32] = [:]
     private var userKeys: [String] = []
     /// Items from an item file; events pointing past this are "unknown items".
     private var itemFileCount: Int?
     private(set) var outOfOrderEvents = 0
+    /// Set when an event named an item or user past `EventLog`'s bounds.
+    private(set) var tooManyIDs = false
     private(set) var unknownItems = 0
     private(set) var eventsWithUnknownItems = 0
 
@@ -53,6 +51,11 @@ struct DatasetBuilder {
 
     /// Records one event in file order. `timestamp` must be valid (see `Timestamps.split`).
     mutating func addEvent(user userID: String, item: ItemIndex, timestamp: (Int64, Double), action: Action, value: Double?) {
+        // Past what the packed log stores: the load is refused (`buildDataset`), not wrapped.
+        guard item < EventLog.maximumItems, userKeys.count < Int(Int32.max) else {
+            tooManyIDs = true
+            return
+        }
         let user: Int32
         if let slot = userSlots[userID] {
             user = slot
@@ -61,40 +64,45 @@ struct DatasetBuilder {
             userSlots[userID] = user
             userKeys.append(userID)
         }
-        if let last = pending.last, (timestamp.0, timestamp.1) < (last.time, last.fraction) {
+        if let lastKey, (timestamp.0, timestamp.1) < (lastKey.time, lastKey.fraction) {
             outOfOrderEvents += 1
         }
+        lastKey = (timestamp.0, timestamp.1)
         if let itemFileCount, item >= itemFileCount { eventsWithUnknownItems += 1 }
-        pending.append(PendingEvent(time: timestamp.0, fraction: timestamp.1, user: user,
-                                    item: Int32(truncatingIfNeeded: item), action: action, value: value))
+        if timestamp.1 != 0 && fractions == nil { fractions = Array(repeating: 0, count: pending.count) }
+        fractions?.append(timestamp.1)
+        pending.append(Event(time: timestamp.0, user: Int(user), item: item, action: action, value: value))
     }
 
     var eventCount: Int { pending.count }
 
-    /// Sorts stably by time, numbers users in stream order and returns the dataset.
-    func build(name: String, fingerprint: String) -> Dataset {
-        var order = Array(0..<pending.count)
+    /// Sorts stably by time, numbers users in stream order and returns the dataset. Consumes
+    /// the builder's events: a log in time order is never copied, one out of order is sorted
+    /// in place (with fractional timestamps, through a permutation of their full values).
+    mutating func build(name: String, fingerprint: String) -> Dataset {
+        var events = EventLog()
+        swap(&events, &pending)
         if outOfOrderEvents > 0 {
-            // The file position is part of the key, so the sort is stable by construction;
-            // keys sit in one contiguous array so comparing them never chases the events.
-            var keys = pending.enumerated().map { SortKey(time: $1.time, fraction: $1.fraction, position: $0) }
-            keys.sort()
-            order = keys.map(\.position)
+            if let fractions {
+                // The file position is part of the key, so the sort is stable by construction;
+                // keys sit in one contiguous array so comparing them never chases the events.
+                var keys = fractions.indices.map { SortKey(time: events.time(at: $0), fraction: fractions[$0], position: $0) }
+                keys.sort()
+                events = events.gathered(keys.lazy.map(\.position))
+            } else {
+                events.stableSortByTime()
+            }
         }
+        fractions = nil
         var denseUser = [Int](repeating: -1, count: userKeys.count)
         var userIDs: [String] = []
         userIDs.reserveCapacity(userKeys.count)
-        var events: [Event] = []
-        events.reserveCapacity(pending.count)
-        for position in order {
-            let raw = pending[position]
-            var user = denseUser[Int(raw.user)]
-            if user < 0 {
-                user = userIDs.count
-                denseUser[Int(raw.user)] = user
-                userIDs.append(userKeys[Int(raw.user)])
+        events.renumberUsers { slot in
+            if denseUser[slot] < 0 {
+                denseUser[slot] = userIDs.count
+                userIDs.append(userKeys[slot])
             }
-            events.append(Event(time: raw.time, user: user, item: Int(raw.item), action: raw.action, value: raw.value))
+            return denseUser[slot]
         }
         return Dataset(name: name, catalogue: catalogue, userIDs: userIDs, events: events, fingerprint: fingerprint)
     }

@@ -37,6 +37,11 @@ extension EventScanner {
     func buildDataset(options: LoadOptions, report: inout ValidationReport) throws -> Dataset {
         var builder = DatasetBuilder(expectedEvents: 1 << 16)
         try scan(into: &builder, options: options, report: &report)
+        if builder.tooManyIDs {
+            throw DatasetError(file: name, kind: .outOfRange,
+                               message: "more than \(ValidationReport.grouped(EventLog.maximumItems)) items or \(ValidationReport.grouped(Int(Int32.max))) users: "
+                                   + "the event log holds at most that many (split the file by user, `replay --shard`)")
+        }
         builder.summarize(into: &report)
         return builder.build(name: name, fingerprint: Fingerprint.combining(report.sources))
     }

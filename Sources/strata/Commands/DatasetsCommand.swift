@@ -54,6 +54,8 @@ struct DatasetsCommand: ParsableCommand {
             options.progress = progressOptions.readProgress()
             let report = DatasetLoader.validate(at: path, mapping: mapping, options: options)
             for line in report.renderedLines() { print(line) }
+            // What streaming holds (Docs/datasets.md design note 1), for the memory figures.
+            print("peak memory: " + PeakMemory.text(PeakMemory.residentBytes()))
             if report.hasProblems { throw ExitCode(1) }
         }
     }

@@ -36,7 +36,7 @@ struct LessonCommand: ParsableCommand {
         }
         var arguments = ["--lesson", lesson, "--theme", theme]
         if let session { arguments += ["--session", session] }
-        var explore = try ExploreCommand.parse(arguments)
+        let explore = try ExploreCommand.parse(arguments)
         try explore.validate()
         try explore.run()
     }

@@ -41,6 +41,8 @@ enum ReportBuilder {
             // the process's peak resident set, for the scale figures (Docs/performance.md).
             "interest_state_bytes": Double(model.users.reduce(0) { $0 + $1.interest.storedBytes + $1.tracker.storedBytes }),
             "peak_rss_bytes": Double(peakResidentBytes()),
+            // The stream as held (EventLog, 24 bytes an event).
+            "event_log_bytes": Double(dataset.events.storedBytes),
         ]
         return ReplayReport(
             source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
@@ -70,7 +72,5 @@ enum ReportBuilder {
 
 /// The process's peak resident set in bytes (`ru_maxrss`, kilobytes on Linux).
 func peakResidentBytes() -> Int {
-    var usage = rusage()
-    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-    return usage.ru_maxrss * 1024
+    PeakMemory.residentBytes()
 }

@@ -12,7 +12,7 @@ struct RepeatRateTests {
                  users: [UserSpec(id: "u", interests: .weights(["A": 1]))])
     }
 
-    static func repeatedShare(_ events: [Event], firstEvents: Int) -> Double {
+    static func repeatedShare(_ events: some Collection<Event>, firstEvents: Int) -> Double {
         var had = Set<ItemIndex>()
         var repeats = 0
         for event in events.prefix(firstEvents) {

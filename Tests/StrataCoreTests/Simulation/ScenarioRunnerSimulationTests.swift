@@ -28,7 +28,7 @@ import Testing
     static let demoDigest: UInt64 = 9_855_487_243_538_164_883
 
     /// FNV-1a over (time, user, item, action, rating bits).
-    static func digest(_ events: [Event]) -> UInt64 {
+    static func digest(_ events: some Collection<Event>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ value: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) {
@@ -71,7 +71,7 @@ import Testing
         #expect(runner.upcomingUser != nil)
         while let event = runner.step(showing: []) { stepped.append(event) }
         #expect(runner.isFinished && runner.upcomingUser == nil)
-        #expect(stepped == (try Scenario.demo.makeDataset().events))
+        #expect(stepped == Array(try Scenario.demo.makeDataset().events))
         #expect(runner.step() == nil)
     }
 
@@ -101,7 +101,7 @@ import Testing
         let taxonomy = world.catalogue.taxonomy
         let sciFi = try #require(taxonomy.existingNode(forPath: ["Sci-Fi"]))
         let romance = try #require(taxonomy.existingNode(forPath: ["Romance"]))
-        func share(_ node: NodeIndex, _ slice: ArraySlice<Event>) -> Double {
+        func share(_ node: NodeIndex, _ slice: some Collection<Event>) -> Double {
             Double(slice.filter { world.catalogue.topLevelNodes[$0.item].contains(node) }.count) / Double(slice.count)
         }
         let early = events[0..<400], late = events[700...]

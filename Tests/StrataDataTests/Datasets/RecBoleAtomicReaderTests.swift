@@ -43,7 +43,7 @@ struct RecBoleAtomicReaderTests {
             Event(time: 300, user: 0, item: 1, action: .rate, value: 5),
             Event(time: 300, user: 1, item: 0, action: .rate, value: 3),
         ]
-        #expect(dataset.events == expected)
+        #expect(Array(dataset.events) == expected)
         #expect(loaded.report.outOfOrderEvents == 3)
         #expect(loaded.report.unknownItems == 2)
         #expect(loaded.report.eventsWithUnknownItems == 3)
