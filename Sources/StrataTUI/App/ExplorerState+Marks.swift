@@ -11,8 +11,8 @@ extension ExplorerState {
     func knownMarks(_ kind: MarkKind) -> [Int] {
         let user = focusedUser
         let positions: [Int] = switch kind {
-        case .driftAlert: model.driftAlerts.filter { $0.user == user && $0.kind == .interestShift }.map { $0.position + 1 }
-        case .tierChange: model.tierChanges.filter { $0.user == user }.map { $0.position + 1 }
+        case .driftAlert: focusedMarks.driftAlerts.filter { $0.kind == .interestShift }.map { $0.position + 1 }
+        case .tierChange: focusedMarks.tierChanges.map { $0.position + 1 }
         case .decision: replayer.decisions.filter { $0.user == user }.map(\.position)
         case .bookmark: bookmarks.map(\.position)
         }
@@ -61,7 +61,7 @@ extension ExplorerState {
         guard pendingDecision == nil else { return effects }
         var text = kind.rawValue + " at " + NumberText.grouped(position)
         if kind == .bookmark, let mark = bookmarks.first(where: { $0.position == position }) { text += ": " + mark.label }
-        if kind == .driftAlert, let alert = model.driftAlerts.last(where: { $0.user == focusedUser && $0.position + 1 == position }) {
+        if kind == .driftAlert, let alert = focusedMarks.driftAlerts.last(where: { $0.position + 1 == position }) {
             let names = model.taxonomy.names
             let moves = alert.fell.prefix(1).map { names[$0] + " fell" } + alert.rose.prefix(1).map { names[$0] + " rose" }
             if !moves.isEmpty { text += " · " + moves.joined(separator: ", ") }

@@ -104,6 +104,8 @@ public struct ExplorerState: Sendable {
     /// What `n` / `N` jump to, and the session's bookmarks by position.
     public internal(set) var markKind = MarkKind.driftAlert
     public internal(set) var bookmarks: [ExplorerBookmark] = []
+    /// The focused user's tier changes and drift alerts, kept up with the model's logs.
+    var focusedMarks = FocusedUserMarks()
     /// The colour theme (`--theme`, the `c` key).
     public internal(set) var theme = ColorTheme.standard
     /// The lesson being played (`strata lesson`), nil otherwise.

@@ -48,7 +48,7 @@ enum StatusBar {
         guard user.drift.inDrift else { return Span((compact ? "cos " : "steady, cos ") + cosine) }
         // Compact with the truth's JS beside it: the word "cos" makes room.
         var text = (compact && state.truthDistance != nil ? "DRIFT " : "DRIFT cos ") + cosine
-        if !compact, let alert = state.model.driftAlerts.last(where: { $0.user == state.focusedUser && $0.kind == .interestShift }) {
+        if !compact, let alert = state.focusedMarks.driftAlerts.last(where: { $0.kind == .interestShift }) {
             let names = state.model.taxonomy.names
             let rose = alert.rose.prefix(1).map { names[$0] + String(glyphs.arrowUp) }
             let fell = alert.fell.prefix(1).map { names[$0] + String(glyphs.arrowDown) }

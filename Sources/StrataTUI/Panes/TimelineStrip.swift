@@ -17,9 +17,10 @@ enum TimelineStrip {
         var changes = Array(repeating: 0, count: width)
         func column(_ position: Int) -> Int { min(width - 1, max(0, (position - 1) * width / total)) }
         let model = state.model
-        for change in model.tierChanges where change.user == state.focusedUser { changes[column(change.position)] += 1 }
+        let focused = state.focusedMarks
+        for change in focused.tierChanges { changes[column(change.position)] += 1 }
         for (c, count) in changes.enumerated() where count > 0 { marks[c] = count >= 3 ? .manyTierChanges : .tierChange }
-        for alert in model.driftAlerts where alert.user == state.focusedUser {
+        for alert in focused.driftAlerts {
             let mark: Mark = switch alert.kind {
             case .interestShift: .drift
             case .cleared: .cleared

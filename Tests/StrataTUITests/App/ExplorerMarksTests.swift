@@ -232,3 +232,29 @@ struct ExplorerMarksTests {
         #expect(state.truthDistance == nil && state.truthShares == nil)
     }
 }
+
+/// The focused user's marks kept as the logs grow (issue 11, item 2: the timeline reads them
+/// instead of scanning every user's tier changes on every frame).
+@Suite("Explorer: the focused user's marks")
+struct FocusedUserMarksTests {
+    @Test("the same marks as a scan of the whole logs, through playing, rewinds and focus changes")
+    func matchesAFullScan() {
+        var state = ExplorerFixtures.demoState()
+        func expectMatches(_ step: String) {
+            let model = state.model
+            let user = state.focusedUser
+            #expect(state.focusedMarks.tierChanges == model.tierChanges.filter { $0.user == user }, "\(step)")
+            #expect(state.focusedMarks.driftAlerts == model.driftAlerts.filter { $0.user == user }, "\(step)")
+        }
+        ExplorerFixtures.press(Array(repeating: .char("]"), count: 45), on: &state)
+        expectMatches("4,500 forwards")
+        #expect(!state.focusedMarks.driftAlerts.isEmpty)
+        ExplorerFixtures.press(Array(repeating: .char("["), count: 12), on: &state)
+        expectMatches("after a rewind to 3,300")
+        ExplorerFixtures.press([.char("u")] + "ada".map { .char($0) } + [.enter], on: &state)
+        #expect(state.focusedUserID == "ada")
+        expectMatches("ada focused")
+        ExplorerFixtures.press(Array(repeating: .char("]"), count: 10), on: &state)
+        expectMatches("ada, 1,000 more")
+    }
+}
