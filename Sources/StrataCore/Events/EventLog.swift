@@ -60,6 +60,13 @@ public struct EventLog: RandomAccessCollection, MutableCollection, RangeReplacea
         storage.sort { $0.time < $1.time }
     }
 
+    /// Gives back the spare capacity the appends of a load left (up to half the buffer) when it
+    /// is more than an eighth: the copy is made while nothing else of a replay is allocated yet.
+    public mutating func trimCapacity() {
+        guard storage.capacity > storage.count + storage.count / 8 else { return }
+        storage = storage.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// The events in the order of `order` (indices into this log).
     public func gathered(_ order: some Collection<Int>) -> EventLog {
         var result = EventLog()

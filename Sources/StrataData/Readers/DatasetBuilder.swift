@@ -94,6 +94,7 @@ struct DatasetBuilder {
             }
         }
         fractions = nil
+        events.trimCapacity()
         var denseUser = [Int](repeating: -1, count: userKeys.count)
         var userIDs: [String] = []
         userIDs.reserveCapacity(userKeys.count)

@@ -31,6 +31,16 @@ struct PackedLoadTests {
         #expect(sorted.events.map(\.action) == [.view, .click, .view])
     }
 
+    @Test("a loaded log keeps no more than an eighth of spare capacity")
+    func trimmed() {
+        var builder = DatasetBuilder()
+        let a = builder.itemIndex(for: "a") { Self.item("a") }
+        for k in 0..<70_000 { builder.addEvent(user: "u\(k % 7)", item: a, timestamp: (Int64(k), 0), action: .view, value: nil) }
+        let dataset = builder.build(name: "t", fingerprint: "")
+        #expect(dataset.events.count == 70_000)
+        #expect(dataset.events.storedBytes <= 70_000 * 24 * 9 / 8, "\(dataset.events.storedBytes) bytes")
+    }
+
     @Test("an item index past what the packed log holds is flagged and not stored")
     func tooManyItems() {
         var builder = DatasetBuilder()
