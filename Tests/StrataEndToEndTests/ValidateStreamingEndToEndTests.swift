@@ -13,16 +13,12 @@ struct ValidateStreamingEndToEndTests {
         let path = dir.appendingPathComponent("UserBehavior.csv").path
         // 2.5 M events, 200 k users, 400 k items: building the dataset held ~300 MB here.
         try TaobaoLogFile.write(to: path, lines: 2_500_000, users: 200_000, items: 400_003)
-        try #require(StrataBinary.isBuilt, "\(StrataBinary.path) is not built")
-        let child = try ChildProcess(executable: StrataBinary.path, arguments: ["datasets", "validate", path])
-        var lines: [String] = []
-        while let line = child.readLine() { lines.append(line) }
-        let status = child.waitForExit()
-        #expect(status == 0, "\(lines)")
-        #expect(lines.contains("  lines read: 2,500,000, events accepted: 2,500,000, items: 400,003, users: 200,000"), "\(lines)")
-        // The program's own high-water mark (VmHWM): wait4's ru_maxrss would also count the
-        // pages this test process (hundreds of MB by now) shared with the child before exec.
-        let reported = try #require(lines.last { $0.hasPrefix("peak memory: ") }, "\(lines)")
+        let run = try StrataBinary.run(["datasets", "validate", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  lines read: 2,500,000, events accepted: 2,500,000, items: 400,003, users: 200,000"), "\(run.stdout)")
+        // The program's own high-water mark (VmHWM, on stderr): the child's ru_maxrss would also
+        // count the pages this test process (hundreds of MB by now) shared with it before exec.
+        let reported = try #require(run.stderr.split(separator: "\n").last { $0.hasPrefix("peak memory: ") }.map(String.init), "\(run.stderr)")
         let megabytes = try #require(Double(reported.dropFirst("peak memory: ".count).dropLast(" MB".count)), "\(reported)")
         #expect(megabytes > 1 && megabytes < 100, "\(reported)")
     }

@@ -54,8 +54,9 @@ struct DatasetsCommand: ParsableCommand {
             options.progress = progressOptions.readProgress()
             let report = DatasetLoader.validate(at: path, mapping: mapping, options: options)
             for line in report.renderedLines() { print(line) }
-            // What streaming holds (Docs/datasets.md design note 1), for the memory figures.
-            print("peak memory: " + PeakMemory.text(PeakMemory.residentBytes()))
+            // What streaming held (Docs/datasets.md design note 1), for the memory figures; on
+            // stderr, so the report on stdout stays the same from run to run.
+            printError("peak memory: " + PeakMemory.text(PeakMemory.residentBytes()))
             if report.hasProblems { throw ExitCode(1) }
         }
     }
