@@ -3,46 +3,30 @@ import StrataCore
 /// The mapping's columns as field indices of one CSV log, resolved once from its header, so a
 /// line is read by position instead of by name.
 struct CSVEventColumns {
-    // One stored index per role, no array: copying the value each line costs nothing.
-    private let user: Int, item: Int, time: Int
-    private let action: Int?, value: Int?, path: Int?, title: Int?
+    /// The field index of each role by `EventRole.rawValue`, −1 for a role the mapping leaves
+    /// out: a SIMD vector is plain bytes, so copying the value each line retains nothing.
+    private var indices = SIMD8<Int32>(repeating: -1)
     /// How many fields every line must have: the header's.
     let count: Int
 
     /// Throws the fatal `missingColumn` error for the first mapped column the header lacks.
     init(mapping: ColumnMapping, header names: [String], file: String) throws {
         let header = HeaderColumns(file: file, names: names)
-        var found: [String: Int] = [:]
-        for (role, name) in mapping.requiredColumns {
-            guard let index = header.index(of: [name]) else {
-                throw DatasetError(file: file, line: 1, field: name, kind: .missingColumn,
-                                   message: "the header has no column \(InputText.quoted(name)) (mapped to \(role); "
-                                   + "it has: \(InputText.list(names)))")
-            }
-            found[name] = index
+        for (role, name) in mapping.requiredColumns where header.index(of: [name]) == nil {
+            throw DatasetError(file: file, line: 1, field: name, kind: .missingColumn,
+                               message: "the header has no column \(InputText.quoted(name)) (mapped to \(role); "
+                               + "it has: \(InputText.list(names)))")
         }
-        func index(_ role: EventRole) -> Int? { mapping.column(for: role).flatMap { found[$0] } }
-        user = found[mapping.user]!
-        item = found[mapping.item]!
-        time = found[mapping.time]!
-        action = index(.action)
-        value = index(.value)
-        path = index(.path)
-        title = index(.title)
+        for role in EventRole.allCases {
+            if let index = mapping.column(for: role).flatMap({ header.index(of: [$0]) }) { indices[role.rawValue] = Int32(index) }
+        }
         count = names.count
     }
 
     @inline(__always)
     func index(of role: EventRole) -> Int? {
-        switch role {
-        case .user: return user
-        case .item: return item
-        case .time: return time
-        case .action: return action
-        case .value: return value
-        case .path: return path
-        case .title: return title
-        }
+        let index = indices[role.rawValue]
+        return index < 0 ? nil : Int(index)
     }
 }
 

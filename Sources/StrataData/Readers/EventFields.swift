@@ -1,5 +1,5 @@
 /// What a column of a generic event log is read as (`ColumnMapping`'s roles).
-enum EventRole {
+enum EventRole: Int, CaseIterable {
     case user, item, time, action, value, path, title
 }
 
