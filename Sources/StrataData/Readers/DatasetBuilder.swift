@@ -18,6 +18,10 @@ struct DatasetBuilder {
     private var lastKey: (time: Int64, fraction: Double)?
     private var userSlots: [String: Int32] = [:]
     private var userKeys: [String] = []
+    /// Users and items by the hash of their ids' bytes, so a known id makes no `String`; the
+    /// exact maps above (and the catalogue's) answer when the hash table cannot.
+    private var userByHash = IDHashIndex()
+    private var itemByHash = IDHashIndex()
     /// Items from an item file; events pointing past this are "unknown items".
     private var itemFileCount: Int?
     private(set) var outOfOrderEvents = 0
@@ -33,7 +37,7 @@ struct DatasetBuilder {
     /// Adds an item from an item file; false when its id is already in the catalogue.
     mutating func addItem(_ item: Item) -> Bool {
         if catalogue.index(of: item.id) != nil { return false }
-        catalogue.add(item)
+        itemByHash.add(catalogue.add(item), hash: IDHash.of(item.id))
         return true
     }
 
@@ -42,28 +46,47 @@ struct DatasetBuilder {
         itemFileCount = catalogue.count
     }
 
-    /// The catalogue index of `id`, appending `makeItem()` when the id is new.
-    mutating func itemIndex(for id: String, makeItem: () -> Item) -> ItemIndex {
-        if let index = catalogue.index(of: id) { return index }
+    /// The catalogue index of `id`, appending `makeItem()` (whose id must be `id`) when it is new.
+    mutating func itemIndex(for id: IDText, makeItem: () -> Item) -> ItemIndex {
+        let hash = id.hash
+        if let index = itemByHash.index(of: id, hash: hash, storedID: { catalogue.items[$0].id }) { return index }
+        if let index = catalogue.index(of: id.string) { return index }
         if itemFileCount != nil { unknownItems += 1 }
-        return catalogue.add(makeItem())
+        let index = catalogue.add(makeItem())
+        itemByHash.add(index, hash: hash)
+        return index
+    }
+
+    /// `itemIndex(for:makeItem:)` and `addEvent(user:…)` of an id given as a `String`.
+    mutating func itemIndex(for id: String, makeItem: () -> Item) -> ItemIndex {
+        itemIndex(for: .text(id), makeItem: makeItem)
+    }
+
+    mutating func addEvent(user userID: String, item: ItemIndex, timestamp: (Int64, Double), action: Action, value: Double?) {
+        addEvent(user: .text(userID), item: item, timestamp: timestamp, action: action, value: value)
+    }
+
+    /// The slot of user `id` in order of first appearance in the file, a new one when it is new.
+    mutating func userSlot(for id: IDText) -> Int32 {
+        let hash = id.hash
+        if let slot = userByHash.index(of: id, hash: hash, storedID: { userKeys[$0] }) { return Int32(slot) }
+        let text = id.string
+        if let slot = userSlots[text] { return slot }
+        let slot = Int32(truncatingIfNeeded: userKeys.count)
+        userSlots[text] = slot
+        userKeys.append(text)
+        userByHash.add(Int(slot), hash: hash)
+        return slot
     }
 
     /// Records one event in file order. `timestamp` must be valid (see `Timestamps.split`).
-    mutating func addEvent(user userID: String, item: ItemIndex, timestamp: (Int64, Double), action: Action, value: Double?) {
+    mutating func addEvent(user userID: IDText, item: ItemIndex, timestamp: (Int64, Double), action: Action, value: Double?) {
         // Past what the packed log stores: the load is refused (`buildDataset`), not wrapped.
         guard item < EventLog.maximumItems, userKeys.count < Int(Int32.max) else {
             tooManyIDs = true
             return
         }
-        let user: Int32
-        if let slot = userSlots[userID] {
-            user = slot
-        } else {
-            user = Int32(truncatingIfNeeded: userKeys.count)
-            userSlots[userID] = user
-            userKeys.append(userID)
-        }
+        let user = userSlot(for: userID)
         if let lastKey, (timestamp.0, timestamp.1) < (lastKey.time, lastKey.fraction) {
             outOfOrderEvents += 1
         }

@@ -45,15 +45,16 @@ public struct EventLogReader: EventScanner {
         // A guess is reported even when reading stops later (validate prints it).
         var guessed = self.mapping == nil ? mapping : nil
         defer { report.guessedMapping = guessed }
+        // Fixed once the mapping is known (for CSV at the header) and used in place each line.
+        var events = mapping.map(MappedEventReader.init)
+        // A guessed mapping names no delimiter, so the given one's (or the default) holds throughout.
+        let delimiter = self.mapping?.delimiter ?? defaultDelimiter
         var csvFields: [CSVField] = []
-        var columnIndex: [String: Int] = [:]
-        var columnCount = 0
+        var columns: CSVEventColumns?
         let records = try reader.forEachRecord(sink: sink, report: &report, hasHeader: syntax == .csv) { line in
             let at = LineFields(file: path, line: line)
-            let lookup: (String) -> String?
             switch syntax {
             case .csv:
-                let delimiter = mapping?.delimiter ?? defaultDelimiter
                 if let malformed = CSVSplitter.split(line.bytes, delimiter: delimiter, into: &csvFields) {
                     throw at.error(nil, .malformedLine, malformed)
                 }
@@ -61,32 +62,24 @@ public struct EventLogReader: EventScanner {
                     let names = csvFields.map { CSVSplitter.text(of: $0, in: line).trimmingBlanks }
                     let resolved = try Self.resolve(mapping, columns: names, file: path)
                     if mapping == nil { guessed = resolved }
-                    mapping = resolved
-                    let header = HeaderColumns(file: path, names: names)
-                    for (role, name) in resolved.requiredColumns {
-                        guard let index = header.index(of: [name]) else {
-                            throw DatasetError(file: path, line: 1, field: name, kind: .missingColumn,
-                                               message: "the header has no column \(InputText.quoted(name)) (mapped to \(role); "
-                                               + "it has: \(InputText.list(names)))")
-                        }
-                        columnIndex[name] = index
-                    }
-                    columnCount = names.count
+                    events = MappedEventReader(mapping: resolved)
+                    columns = try CSVEventColumns(mapping: resolved, header: names, file: path)
                     return
                 }
-                try at.requireCount(csvFields.count, columnCount, "delimited")
-                let fields = csvFields
-                lookup = { name in columnIndex[name].map { CSVSplitter.text(of: fields[$0], in: line) } }
+                // No header on line 1 (it was blank): every line has the wrong count, as before.
+                try at.requireCount(csvFields.count, columns?.count ?? 0, "delimited")
+                guard let columns else { return }
+                try csvFields.withUnsafeBufferPointer { fields in
+                    try events?.read(CSVEventFields(line: line, fields: fields, columns: columns), at: at, into: &output)
+                }
             case .jsonLines:
                 let object: [String: JSONFieldValue]
                 switch JSONLineParser.fields(of: line.bytes) {
                 case .success(let fields): object = fields
                 case .failure(let failure): throw at.error(nil, .malformedLine, "not a JSON object: \(failure.message)")
                 }
-                lookup = { name in object[name]?.text }
+                try events?.read(object: object, at: at, into: &output)
             }
-            guard let mapping else { return }
-            try Self.readEvent(lookup, mapping: mapping, at: at, into: &output)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty") }
         if records <= (syntax == .csv ? 1 : 0) { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no events") }
@@ -98,48 +91,5 @@ public struct EventLogReader: EventScanner {
         throw DatasetError(file: file, line: line, kind: .missingColumn,
                            message: "cannot tell which columns hold user, item and time (found: \(InputText.list(columns))); "
                            + "give a mapping such as --map user=uid,item=sku,time=ts")
-    }
-
-    /// One event from a line whose fields `lookup` returns by source name.
-    static func readEvent<Sink: EventSink>(_ lookup: (String) -> String?, mapping: ColumnMapping, at: LineFields,
-                                           into output: inout Sink) throws {
-        func required(_ name: String) throws -> String {
-            guard let text = lookup(name), !text.trimmingBlanks.isEmpty else {
-                throw at.error(name, .emptyField, "expected a value, found nothing")
-            }
-            return text
-        }
-        let userID = try required(mapping.user)
-        let itemID = try required(mapping.item)
-        let timeText = try required(mapping.time)
-        let time = Array(timeText.utf8).withUnsafeBufferPointer { TimeText.seconds($0, divisor: mapping.timeDivisor) }
-        guard let time else {
-            throw at.error(mapping.time, .invalidNumber,
-                           "expected seconds or a date such as 2019-10-01T12:00:00Z, found \(DatasetError.quoted(timeText))")
-        }
-        var value: Double?
-        if let column = mapping.value, let text = lookup(column), !text.trimmingBlanks.isEmpty {
-            value = Array(text.utf8).withUnsafeBufferPointer { NumberParsing.double($0) }
-            if value == nil { throw at.error(column, .invalidNumber, "expected a number, found \(DatasetError.quoted(text))") }
-        }
-        // Without an action column, a line with a value is a rating and one without is a view.
-        var action: Action = value == nil ? .view : .rate
-        if let column = mapping.action {
-            let name = try required(column)
-            guard let named = ActionNames.action(named: name) else { throw ActionNames.unknown(name, field: column, at: at) }
-            action = named
-        }
-        var paths: [[String]] = []
-        if let column = mapping.path, let text = lookup(column) {
-            let path = ItemTaxonomy.path(from: text, separator: mapping.pathSeparator)
-            guard path.count <= 4 else {
-                throw at.error(column, .invalidPath, "a path has at most 4 levels, found \(path.count) in \(DatasetError.quoted(text))")
-            }
-            if !path.isEmpty { paths = [path] }
-        }
-        let title = mapping.title.flatMap(lookup)?.trimmingBlanks
-        output.addEvent(user: .text(userID), item: .text(itemID), makeItem: {
-            Item(id: itemID, title: (title?.isEmpty ?? true) ? "item \(itemID)" : title ?? itemID, paths: paths)
-        }, timestamp: time, action: action, value: value)
     }
 }

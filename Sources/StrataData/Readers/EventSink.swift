@@ -19,8 +19,8 @@ protocol EventSink {
 extension DatasetBuilder: EventSink {
     mutating func addEvent(user: IDText, item: IDText, makeItem: () -> Item,
                            timestamp: (Int64, Double), action: Action, value: Double?) {
-        let index = itemIndex(for: item.string, makeItem: makeItem)
-        addEvent(user: user.string, item: index, timestamp: timestamp, action: action, value: value)
+        let index = itemIndex(for: item, makeItem: makeItem)
+        addEvent(user: user, item: index, timestamp: timestamp, action: action, value: value)
     }
 }
 

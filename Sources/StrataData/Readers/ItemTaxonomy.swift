@@ -47,18 +47,6 @@ enum ItemTaxonomy {
     /// preference: the first one the value holds is used, the others stay part of the names
     /// (`Sci-Fi › 1990s`, `Books > Fantasy/SF > Epic`, `Books/Fantasy`; Docs/datasets.md).
     static let defaultPathSeparators = ["›", ">", "/"]
-
-    /// A path from a category column: split on `separator` ("" keeps the value whole; nil
-    /// chooses by `defaultPathSeparators`), components trimmed, empty ones dropped. Empty when
-    /// nothing is left; throws-free, the caller checks the depth.
-    static func path(from text: String, separator: String?) -> [String] {
-        let chosen = separator ?? defaultPathSeparators.first { text.contains($0) }
-        guard let chosen, !chosen.isEmpty else {
-            let single = text.trimmingBlanks
-            return single.isEmpty ? [] : [single]
-        }
-        return text.split(separator: chosen).map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
-    }
 }
 
 extension String {

@@ -4,6 +4,8 @@ enum TimeText {
     /// `2019-10-01T02:00:00+02:00`, `2019-10-01` (UTC unless an offset is given); `divisor`
     /// converts numeric units (1000 for milliseconds).
     static func seconds(_ bytes: UnsafeBufferPointer<UInt8>, divisor: Double = 1) -> (Int64, Double)? {
+        // Up to 15 digits are exact as doubles: the value the general parser gives, without it.
+        if bytes.count <= 15, let whole = LineFields.digits(bytes) { return Timestamps.split(Double(whole) / divisor) }
         if let number = NumberParsing.double(bytes) { return Timestamps.split(number / divisor) }
         return date(String(decoding: bytes, as: UTF8.self).trimmingBlanks)
     }
