@@ -13,7 +13,7 @@ extension Benchmarks {
         let path = directory.appendingPathComponent("UserBehavior.csv").path
         var size = ShapedLog.standardSize(.taobao)
         size.events = 2_000_000
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try ShapedLogWriter.write(ShapedLog(shape: .taobao, size: size), layout: .taobao) { try handle.write(contentsOf: $0) }
         try handle.close()
