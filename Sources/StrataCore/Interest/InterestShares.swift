@@ -94,6 +94,37 @@ extension UserInterest {
     }
 }
 
+extension UserInterest {
+    /// `shares(ofChildrenOf: Taxonomy.root, …)` bit for bit, over the touched nodes only:
+    /// `ordinal[n]` is n's position among the root's children (−1 below the top level), `count`
+    /// their number. Children are in ascending node order and so are the touched nodes, so the
+    /// total adds the same non-zero terms in the same order (the zeros it skips add nothing).
+    /// O(touched) without a lookup, where the dense form searched every top-level node; segments
+    /// read it for every user they refresh.
+    public func topLevelShares(tier: Int, parents: [NodeIndex], ordinal: [Int32], count: Int,
+                               decay: [DecayTable]) -> [Double] {
+        var out = Array(repeating: 0.0, count: count)
+        guard !nodes.isEmpty else { return out }
+        var latest = -Double.infinity
+        for k in nodes.indices where parents[Int(nodes[k])] == Taxonomy.root {
+            let slot = k &* tierCount &+ tier
+            if strength[slot] != 0 { latest = max(latest, updatedAt[slot]) }
+        }
+        var total = 0.0
+        for k in nodes.indices where parents[Int(nodes[k])] == Taxonomy.root {
+            let slot = k &* tierCount &+ tier
+            let value = strength[slot]
+            guard value != 0 else { continue }
+            let decayed = value * decay[tier].factor(latest - updatedAt[slot])
+            out[Int(ordinal[Int(nodes[k])])] = decayed
+            total += decayed
+        }
+        guard total > 0 else { return Array(repeating: 0, count: count) }
+        for k in out.indices where out[k] != 0 { out[k] /= total }
+        return out
+    }
+}
+
 /// Per-parent scratch of the share computation, reused across users (not part of any state).
 public struct ShareWorkspace: Sendable {
     var latest: [Double] = []

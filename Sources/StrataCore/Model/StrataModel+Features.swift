@@ -102,14 +102,8 @@ extension StrataModel {
 
     /// `Σ_k ρ^k · cos(p_k, i)` over the user's last K positives, newest first (k = 0, 1, …).
     func cooccurrenceFeature(user u: UserIndex, item i: ItemIndex) -> Double {
-        let positives = users[u].positives
-        var total = 0.0
-        var age = 0
-        for p in positives.reversed().prefix(config.recentPositives) {
-            total += recencyWeight(age) * cooccurrence.cosine(p, i)
-            age += 1
-        }
-        return total
+        // `recencyWeights` holds ρ^k for every k < recentPositives, all this reads.
+        cooccurrence.weightedCosines(item: i, positives: users[u].positives, limit: config.recentPositives, weights: recencyWeights)
     }
 
     /// Weight of the k-th most recent positive in the co-occurrence feature.

@@ -187,7 +187,8 @@ extension StrataModel {
 
     public func topLevelShares(user u: UserIndex, tier: Int) -> [Double] {
         guard u < users.count else { return Array(repeating: 0, count: taxonomy.topLevel.count) }
-        return users[u].interest.shares(ofChildrenOf: Taxonomy.root, tier: tier, taxonomy: taxonomy, tiers: tiers, decay: decay)
+        return users[u].interest.topLevelShares(tier: tier, parents: taxonomy.parents, ordinal: topLevelOrdinal,
+                                                count: taxonomy.topLevel.count, decay: decay)
     }
 
     // MARK: Segments (SPEC §3)

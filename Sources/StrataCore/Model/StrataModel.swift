@@ -14,6 +14,8 @@ public struct StrataModel: Sendable {
     /// Each item's top-level categories as a bit set (bit = position in `taxonomy.topLevel`),
     /// for MMR; nil when there are more than 64 top-level categories.
     let topLevelMasks: [UInt64]?
+    /// Each node's position in `taxonomy.topLevel` (−1 below the top level).
+    let topLevelOrdinal: [Int32]
     let decay: [DecayTable]
     /// `ρ^k` for the co-occurrence feature, k < recentPositives (Docs/model.md §7).
     let recencyWeights: [Double]
@@ -60,6 +62,9 @@ public struct StrataModel: Sendable {
         vectors = ItemVectors(catalogue: catalogue)
         linearIndex = LinearScoringIndex(catalogue: catalogue, vectors: vectors)
         topLevelMasks = Self.topLevelMasks(of: catalogue)
+        var ordinal = Array(repeating: Int32(-1), count: catalogue.taxonomy.nodeCount)
+        for (k, node) in catalogue.taxonomy.topLevel.enumerated() { ordinal[node] = Int32(k) }
+        topLevelOrdinal = ordinal
         decay = config.tiers.map { DecayTable(halfLife: $0.halfLife) }
         recencyWeights = (0..<max(0, config.recentPositives)).map { strataPow(config.cooccurrenceRecency, Double($0)) }
         featureMask = config.featureSwitches.mask(for: layout)

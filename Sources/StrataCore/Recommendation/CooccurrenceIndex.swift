@@ -51,6 +51,30 @@ public struct CooccurrenceIndex: Sendable {
         return Double(c) * inverseRootCount[a] * inverseRootCount[b]
     }
 
+    /// `Σ_k weights[k] · cosine(recent[k], item)` over the last `limit` of `positives`, newest
+    /// first (k = 0 the newest), with exactly `cosine`'s arithmetic: `item`'s row is pinned once
+    /// for all of them (the feature vector's hot loop; a pair never seen adds nothing).
+    @inline(__always)
+    public func weightedCosines(item: ItemIndex, positives: [ItemIndex], limit: Int, weights: [Double]) -> Double {
+        let n = min(limit, positives.count, weights.count)
+        guard n > 0 else { return 0 }
+        let inverseItem = inverseRootCount[item]
+        return rows[item].withTable { table in
+            inverseRootCount.withUnsafeBufferPointer { inv in
+            positives.withUnsafeBufferPointer { recent in
+            weights.withUnsafeBufferPointer { weights in
+                var total = 0.0
+                for age in 0..<n {
+                    let a = recent[recent.count &- 1 &- age]
+                    let c = CooccurrenceRow.guaranteedCount(of: Int32(truncatingIfNeeded: a), in: table)
+                    guard c != 0 else { continue }
+                    total += weights[age] * (Double(c) * inv[a] * inverseItem)
+                }
+                return total
+            }}}
+        }
+    }
+
     /// Adds `weight · cosine(p, j)` to `scores[j]` for every kept neighbour j of `p`. O(row).
     @inline(__always)
     public func accumulate(from p: ItemIndex, weight: Double, into scores: inout [Double]) {

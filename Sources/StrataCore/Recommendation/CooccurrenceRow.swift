@@ -62,6 +62,25 @@ public struct CooccurrenceRow: Sendable, Hashable {
         return i >= 0 ? entries[i].count - entries[i].error : 0
     }
 
+    /// `count(of:)` on a row's table already pinned by the caller (a loop over many keys of one
+    /// row then pins it once).
+    @inline(__always)
+    static func guaranteedCount(of key: Int32, in table: UnsafeBufferPointer<Entry>) -> Float {
+        guard !table.isEmpty else { return 0 }
+        let mask = table.count &- 1
+        var i = home(key, mask: mask)
+        while true {
+            let k = table[i].key
+            if k == key { return table[i].count - table[i].error }
+            if k == -1 { return 0 }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    /// Runs `body` with this row's slots pinned (for `guaranteedCount(of:in:)`).
+    @inline(__always)
+    func withTable<R>(_ body: (UnsafeBufferPointer<Entry>) -> R) -> R { entries.withUnsafeBufferPointer(body) }
+
     /// The space-saving estimate of `key`'s count, an upper bound of the true count.
     public func upperCount(of key: Int32) -> Float {
         let i = slot(of: key)

@@ -51,11 +51,11 @@ public struct Replayer: Sendable {
     }
 
     /// The running HR@10 ranks a positive against the whole catalogue, so on a large catalogue
-    /// it samples fewer positives: every `every`-th up to 20,000 items, then proportionally
-    /// more rarely (4 M items: every 2,000th), so its cost per positive stays about 20,000 item
-    /// scores (Docs/model.md §12).
+    /// it samples fewer positives: every `every`-th up to 3,999 items, then proportionally
+    /// more rarely (10 k items: every 50th; 4 M items: every 20,000th), so its cost stays about
+    /// 2,000 item scores per stream positive, a few per cent of a replay (Docs/model.md §12).
     public static func hitRateInterval(every: Int, catalogueSize: Int) -> Int {
-        max(every, every * (catalogueSize / 20_000))
+        max(every, every * (catalogueSize / 2_000))
     }
 
     /// Positions that hold a checkpoint, ascending (for tests and the memory report).

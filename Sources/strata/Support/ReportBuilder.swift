@@ -35,6 +35,8 @@ enum ReportBuilder {
         let metrics: [String: Double] = [
             "hr10_sampled": replayer.hitRate.value,
             "hr10_evaluated": Double(replayer.hitRate.evaluated),
+            // One positive in this many is ranked (Docs/model.md §12): the sampling rule, said.
+            "hr10_every": Double(replayer.hitRate.every),
             "mean_log_loss": model.meanLogLoss,
             "learner_updates": Double(model.learner.updates),
             // Memory of the per-user interest state (strengths and labels of touched nodes) and

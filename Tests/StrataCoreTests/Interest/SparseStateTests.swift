@@ -94,6 +94,17 @@ import Testing
                         #expect(abs(table[node * tiers + t] - reference.share(node, t)) < 1e-12, "user \(u) node \(node) tier \(t)")
                     }
                 }
+                // The segments' top-level shares (over touched nodes) equal the sibling-group form
+                // bit for bit, and the reference within rounding.
+                for t in 0..<tiers {
+                    let sparse = model.topLevelShares(user: u, tier: t)
+                    let group = model.users[u].interest.shares(ofChildrenOf: Taxonomy.root, tier: t, taxonomy: catalogue.taxonomy,
+                                                               tiers: config.tiers, decay: model.decay)
+                    #expect(sparse == group, "user \(u) tier \(t)")
+                    for (k, node) in catalogue.taxonomy.topLevel.enumerated() {
+                        #expect(abs(sparse[k] - reference.share(node, t)) < 1e-12)
+                    }
+                }
                 // Features: every share feature is the path product of the reference's shares.
                 for item in stride(from: 0, to: catalogue.count, by: 7) {
                     let x = model.featureVector(user: u, item: item)

@@ -105,8 +105,9 @@ import Testing
 
     @Test func runningHitRateSamplesLessOnLargeCatalogues() {
         #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 1_682) == 10)
-        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 39_999) == 10)
-        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 4_000_000) == 2_000)
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 3_999) == 10)
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 10_000) == 50)
+        #expect(Replayer.hitRateInterval(every: 10, catalogueSize: 4_000_000) == 20_000)
         #expect(Self.replayer().hitRate.every == 10)
     }
 }
