@@ -1,6 +1,7 @@
 // C shim for ncursesw (Docs: /work/shared/NCURSES.md).
 //
-// The wide API and wcwidth are only declared with these feature macros set before any include.
+// The wide API is only declared with these feature macros set before any include. (Text width is
+// not asked of wcwidth: StrataTUI's TextWidth answers from its own table, whatever the locale.)
 // Macros and globals that Swift cannot import (attributes, stdscr, COLORS, getmaxyx) are wrapped
 // in static inline functions; stateful pieces (signal flag, saved termios, crash handler) live
 // in shim.c.
@@ -44,11 +45,7 @@ static inline void strata_getmaxyx(WINDOW *window, int *rows, int *columns) {
     *columns = x;
 }
 
-// MARK: - Text width
-
-/// Display width of one code point in the current locale: 0, 1, 2, or -1 when unknown
-/// (always -1 for non-ASCII before `setlocale(LC_ALL, "")` picked a UTF-8 locale).
-static inline int strata_wcwidth(uint32_t codePoint) { return wcwidth((wchar_t)codePoint); }
+// MARK: - Cells
 
 /// Writes one cell: up to 5 code points (base + combining), attributes and colour pair.
 /// Returns ERR/OK from mvwadd_wch (ERR is expected at the bottom-right corner).

@@ -2,7 +2,9 @@
 /// reference counting, so buffers of cells are filled, copied and compared as plain memory.
 ///
 /// A cluster longer than 15 bytes (a long emoji ZWJ sequence, which terminals draw
-/// inconsistently anyway) keeps its first scalar only.
+/// inconsistently anyway) keeps its first scalar only, with the U+FE0F right after it when
+/// there is one: that selector makes the cluster 2 columns wide (`TextWidth`), and the glyph
+/// drawn must be as wide as its cell.
 public struct Glyph: Hashable, Sendable {
     /// Bytes 0–7 of the UTF-8 encoding, little-endian.
     private var low: UInt64
@@ -23,7 +25,7 @@ public struct Glyph: Hashable, Sendable {
         } else if character.utf8.count <= Glyph.capacity {
             self.init(utf8: character.utf8)
         } else if let first = character.unicodeScalars.first {
-            self.init(utf8: first.utf8)
+            self.init(utf8: character.utf8.prefix(Glyph.keptLength(of: character.utf8, first: first)))
         } else {
             self = .space
         }
@@ -34,8 +36,17 @@ public struct Glyph: Hashable, Sendable {
         if bytes.count <= Glyph.capacity {
             self.init(utf8: bytes)
         } else {
-            self.init(utf8: first.utf8)
+            self.init(utf8: bytes.prefix(Glyph.keptLength(of: bytes, first: first)))
         }
+    }
+
+    /// How many bytes a cluster too long to store keeps: its first scalar's, and U+FE0F's
+    /// (EF B8 8F) when it comes next. O(1), no allocation.
+    private static func keptLength(of bytes: some Collection<UInt8>, first: Unicode.Scalar) -> Int {
+        let length = first.utf8.count
+        var rest = bytes.dropFirst(length).makeIterator()
+        guard rest.next() == 0xEF, rest.next() == 0xB8, rest.next() == 0x8F else { return length }
+        return length + 3
     }
 
     /// Packs at most `capacity` bytes. O(count), no allocation.

@@ -81,12 +81,13 @@ extension ScreenBuffer {
                         continue
                     }
                 } else {
-                    // The cluster's width is its first scalar's; combining marks add nothing.
+                    // The cluster rules of TextWidth: its first scalar decides, combining marks
+                    // add nothing, U+FE0F after an emoji-capable base makes it 2.
                     let scalar = text.unicodeScalars[index]
                     let clusterEnd = text.index(after: index)
                     let cluster = text.utf8[index..<clusterEnd]
+                    characterWidth = TextWidth.of(cluster: text.unicodeScalars[index..<clusterEnd])
                     index = clusterEnd
-                    characterWidth = TextWidth.of(scalar)
                     guard characterWidth > 0 else { continue }
                     glyph = byte == 0x09 ? .space : Glyph(utf8: cluster, firstScalar: scalar)
                 }

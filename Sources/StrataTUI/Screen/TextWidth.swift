@@ -1,30 +1,54 @@
-import CNcursesw
-
-/// Display width of text in terminal columns.
+/// Display width of text in terminal columns, answered in Swift from a table generated from the
+/// Unicode data (`TextWidthTable.swift`, written by `Scripts/make-width-table`): the same
+/// answer in every process, whatever the locale, the C library or its Unicode version.
 ///
-/// ASCII is answered in Swift without a call. Other characters ask `wcwidth` for the first
-/// scalar of the grapheme cluster (combining marks after it add nothing); `wcwidth` only knows
-/// non-ASCII after `setlocale(LC_ALL, "")` chose a UTF-8 locale, so when it answers -1 a small
-/// Swift table of wide ranges and combining marks is used instead.
+/// A code point (Docs/explorer.md design note 5):
+/// 1. controls (U+0000–001F, U+007F–009F) are 0 columns, except a tab, which is 1 (buffers draw
+///    it as a space);
+/// 2. nonspacing and enclosing marks and format characters (Mn, Me, Cf) are 0, except the soft
+///    hyphen U+00AD and the prepended concatenation marks (U+0600–0605…), which terminals draw
+///    as one visible column;
+/// 3. Hangul medial vowels and final consonants (U+1160–11FF, U+D7B0–D7FF) and the zero width
+///    space U+200B are 0;
+/// 4. East Asian Wide and Fullwidth characters and emoji with Emoji_Presentation are 2;
+/// 5. everything else is 1 (East Asian Ambiguous included: box drawing, `…`, arrows).
+///
+/// A grapheme cluster (a `Character`):
+/// 1. its first scalar decides; what follows adds nothing (combining marks, skin tone
+///    modifiers, variation selectors, keycap marks);
+/// 2. except that U+FE0F right after a 1-column base that has an emoji presentation sequence
+///    (❤, ☺, #, a digit; emoji-variation-sequences.txt) makes the cluster 2: `❤️` is 2, `❤` is 1;
+/// 3. a ZWJ sequence (👨‍👩‍👧, 🏳️‍🌈) is as wide as its first scalar with its presentation
+///    selector: the scalars after the first ZWJ add nothing;
+/// 4. a regional indicator is 2 (Emoji_Presentation), so a flag, a pair of them (🇫🇷), is 2.
 public enum TextWidth {
-    /// Columns of one character: 0 (control, combining), 1 or 2. A tab counts as one column:
-    /// buffers draw it as a space. O(1).
+    /// Columns of one character: 0 (control, combining, zero width), 1 or 2. A tab counts as one
+    /// column: buffers draw it as a space. O(log n) in the table's runs, no allocation.
     @inline(__always)
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue {
             return (ascii >= 0x20 && ascii != 0x7F) || ascii == 0x09 ? 1 : 0
         }
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        return of(scalar)
+        return of(cluster: character.unicodeScalars)
     }
 
-    /// Columns of one code point.
+    /// Columns of one code point, alone (no cluster rules). O(log n), no allocation.
+    @inline(__always)
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x80 { return (value >= 0x20 && value != 0x7F) || value == 0x09 ? 1 : 0 }
-        let measured = Int(strata_wcwidth(value))
-        if measured >= 0 { return min(measured, 2) }
-        return fallbackWidth(of: scalar)
+        return Int(run(containing: value) & widthMask)
+    }
+
+    /// Columns of one grapheme cluster given as its scalars (the cluster rules above). Reads at
+    /// most the first two scalars. O(log n), no allocation.
+    @inline(__always)
+    public static func of<Scalars: Sequence<Unicode.Scalar>>(cluster scalars: Scalars) -> Int {
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        let width = of(first)
+        guard width == 1, let second = iterator.next(), second.value == presentationSelector else { return width }
+        return run(containing: first.value) & emojiVariationFlag != 0 ? 2 : 1
     }
 
     /// Columns of a string. O(n) in its characters.
@@ -44,26 +68,6 @@ public enum TextWidth {
         for character in text { total += of(character) }
         return total
     }
-
-    /// Width without the C library: 0 for controls and combining marks, 2 for East Asian wide
-    /// and emoji ranges, 1 otherwise.
-    public static func fallbackWidth(of scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        for range in wideRanges where range.contains(value) { return 2 }
-        return 1
-    }
-
-    /// East Asian Wide/Fullwidth blocks and the emoji blocks terminals draw two columns wide.
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
 
     /// The longest prefix of `text` that fits in `limit` columns, and its width.
     public static func prefix(of text: String, fitting limit: Int) -> (text: Substring, width: Int) {
@@ -86,5 +90,30 @@ public enum TextWidth {
         let ellipsisWidth = of(ellipsis)
         guard ellipsisWidth < limit else { return String(prefix(of: text, fitting: limit).text) }
         return String(prefix(of: text, fitting: limit - ellipsisWidth).text) + ellipsis
+    }
+
+    // MARK: - The table
+
+    /// U+FE0F VARIATION SELECTOR-16, "emoji presentation".
+    static let presentationSelector: UInt32 = 0xFE0F
+    /// The width bits of a run's value (`widthRuns`).
+    static let widthMask: UInt32 = 0x3
+    /// The run's code points have an emoji presentation sequence with U+FE0F.
+    static let emojiVariationFlag: UInt32 = 0x4
+
+    /// The value (low 4 bits) of the run of `widthRuns` holding code point `value`: the last
+    /// entry whose first code point is ≤ `value`. Binary search, O(log n), no allocation.
+    @inline(__always)
+    static func run(containing value: UInt32) -> UInt32 {
+        widthRuns.withUnsafeBufferPointer { runs in
+            // Every entry of a first code point ≤ value is ≤ key; the first entry (U+0000) always is.
+            let key = value << 4 | 0xF
+            var low = 1, high = runs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if runs[middle] <= key { low = middle + 1 } else { high = middle }
+            }
+            return runs[low - 1] & 0xF
+        }
     }
 }

@@ -7,7 +7,8 @@ import Darwin
 
 /// The real terminal, through ncursesw (facts in NCURSES.md).
 ///
-/// Starting it: `setlocale(LC_ALL, "")`, UTF-8 check with `nl_langinfo(CODESET)`, quit-signal
+/// Starting it: `setlocale(LC_ALL, "")` (it picks the bytes ncurses writes; text widths never
+/// depend on it: `TextWidth`), UTF-8 check with `nl_langinfo(CODESET)`, quit-signal
 /// handlers (`SignalMonitor`) before `newterm` so ncurses does not exit on Ctrl-C itself, then
 /// cbreak (Ctrl-Z keeps working; ncurses' SIGTSTP handler suspends and repaints on `fg`),
 /// noecho, keypad, nonl, hidden cursor, 25 ms escape delay, default colours, and a C crash

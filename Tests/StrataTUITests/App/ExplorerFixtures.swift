@@ -7,7 +7,6 @@ import StrataTestSupport
 enum ExplorerFixtures {
     /// The demo world and its dataset, built once (a few hundred ms in debug builds).
     static let demo: (world: ScenarioWorld, dataset: Dataset) = {
-        _ = TestScreen.utf8Locale
         do {
             let world = try ScenarioWorld(scenario: .demo)
             return (world, world.makeDataset())

@@ -144,7 +144,6 @@ struct ExplorerLessonTests {
 struct ExplorerLessonSnapshotTests {
     @Test("a lesson stop at 120x40 and 80x24", arguments: [(120, 40), (80, 24)])
     func lessonStop(width: Int, height: Int) throws {
-        _ = TestScreen.utf8Locale
         var state = try ExplorerLessonTests.lessonState("drift", width: width, height: height)
         let now = ExplorerLessonTests.playToStop(&state)
         _ = state.apply(.key(.char(" ")))

@@ -22,6 +22,16 @@ import Testing
         #expect(Glyph(family).character == "👨")
     }
 
+    @Test func longClustersKeepThePresentationSelectorAfterTheirFirstScalar() {
+        let flag: Character = "🏳\u{FE0F}\u{200D}⚧\u{FE0F}"
+        #expect(flag.utf8.count > 15)
+        #expect(Glyph(flag).character == "🏳\u{FE0F}")
+        var buffer = TestScreen.marked(width: 4, height: 1)
+        #expect(buffer.write("\(flag)x", x: 0, y: 0) == 3)
+        #expect(buffer.lines() == ["🏳\u{FE0F}x."])
+        #expect(buffer.cells[0].width == 2)
+    }
+
     @Test func listsScalarsForBackends() {
         var scalars: [UInt32] = []
         Glyph("e\u{301}").forEachScalar { scalars.append($0) }

@@ -28,7 +28,6 @@ import Testing
     }
 
     @Test func wideCharactersCountOnce() {
-        #expect(TestScreen.utf8Locale)
         let terminal = InMemoryTerminal(width: 4, height: 1)
         var frame = ScreenBuffer(width: 4, height: 1)
         terminal.draw(frame)

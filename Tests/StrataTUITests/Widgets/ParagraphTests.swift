@@ -18,7 +18,6 @@ import Testing
     }
 
     @Test func wrapsWideCharactersByWidth() {
-        #expect(TestScreen.utf8Locale)
         let rows = Paragraph.wrap(Line("漢字漢字漢"), width: 4).map(\.plainText)
         #expect(rows == ["漢字", "漢字", "漢"])
     }
