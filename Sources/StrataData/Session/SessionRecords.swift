@@ -61,23 +61,6 @@ public struct BookmarkView: Sendable, Hashable {
     }
 }
 
-/// A saved model state at a stream position, to shorten replays (optional; the decision log
-/// alone is enough to rebuild every state).
-public struct Snapshot: Sendable, Hashable {
-    /// Stream position the state belongs to (after that many events were applied).
-    public var position: Int
-    /// Hash of the state, to check a restored state against.
-    public var stateHash: String
-    /// Opaque encoded state; its format belongs to the caller.
-    public var blob: Data
-
-    public init(position: Int, stateHash: String, blob: Data) {
-        self.position = position
-        self.stateHash = stateHash
-        self.blob = blob
-    }
-}
-
 /// A read-only summary of a session file, for `strata` to print (see `SessionStore.inspect`).
 public struct SessionSummary: Sendable, Hashable {
     /// The session file.
@@ -90,8 +73,6 @@ public struct SessionSummary: Sendable, Hashable {
     public var acceptedCount: Int
     /// Number of bookmarks.
     public var bookmarkCount: Int
-    /// Number of snapshots.
-    public var snapshotCount: Int
     /// Identifiers of the schema migrations applied, oldest first.
     public var migrations: [String]
 }

@@ -26,7 +26,6 @@ extension SessionStore {
                         decisionCount: try count("SELECT COUNT(*) FROM decision"),
                         acceptedCount: try count("SELECT COUNT(*) FROM decision WHERE accepted = 1"),
                         bookmarkCount: try count("SELECT COUNT(*) FROM bookmark"),
-                        snapshotCount: try count("SELECT COUNT(*) FROM snapshot"),
                         migrations: migrations)
                 } catch {
                     throw .damaged(path: path, reason: SessionFileCheck.reason(error))
