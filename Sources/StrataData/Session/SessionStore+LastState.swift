@@ -5,9 +5,10 @@ extension SessionStore {
     /// periodically. Reopening replays to `position` and checks the state hash.
     public func updateLastState(position: Int, stateHash: String) throws(SessionError) {
         try write("update last state") { db in
-            try db.execute(
-                sql: "UPDATE session SET lastPosition = ?, lastStateHash = ? WHERE id = 1",
-                arguments: [position, stateHash])
+            _ = try SessionHeader.filter(SessionHeader.Columns.id == SessionHeader.onlyRowID).updateAll(
+                db,
+                SessionHeader.Columns.lastPosition.set(to: position),
+                SessionHeader.Columns.lastStateHash.set(to: stateHash))
         }
     }
 

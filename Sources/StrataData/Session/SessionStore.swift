@@ -79,12 +79,7 @@ public final class SessionStore: Sendable {
             let database = try openWritable(path, durability: durability)
             let header = try database.write { db in
                 if let stored = try SessionHeader.fetch(db) { return stored }
-                try db.execute(
-                    sql: """
-                        INSERT INTO session (id, fingerprint, datasetName, config)
-                        VALUES (1, ?, ?, ?)
-                        """,
-                    arguments: [fingerprint, datasetName, config])
+                try created.insert(db)
                 return created
             }
             let isNew: Bool

@@ -272,6 +272,23 @@ struct SessionFormatTests {
             == ShippedSessionFormat.identifiers.sorted())
     }
 
+    @Test("each record names exactly the columns of its table, as the migrations make it")
+    func recordsNameTheirColumns() throws {
+        let directory = try ScratchDirectory()
+        let path = directory.file("s.strata")
+        try open(path).close()
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let columns = try queue.read { db in
+            try [Decision.databaseTableName, Bookmark.databaseTableName, SessionHeader.databaseTableName]
+                .map { table in try db.columns(in: table).map(\.name) }
+        }
+        #expect(columns[0] == ["sequence", "streamPosition", "user", "item", "accepted", "side"])
+        #expect(columns[0] == Decision.CodingKeys.allCases.map(\.stringValue))
+        #expect(columns[1] == [Bookmark.Columns.id.name] + Bookmark.CodingKeys.allCases.map(\.stringValue))
+        #expect(columns[2] == SessionHeader.CodingKeys.allCases.map(\.stringValue))
+    }
+
     @Test("a file of the v1 format is read as written: decisions 'both', bookmarks without a view")
     func readsVersion1() throws {
         let directory = try ScratchDirectory()
