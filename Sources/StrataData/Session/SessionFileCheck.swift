@@ -153,18 +153,3 @@ enum SessionFileCheck {
         return "\(error)"
     }
 }
-
-extension SessionHeader {
-    /// Reads the header row, if the session table has one.
-    static func fetch(_ db: Database) throws -> SessionHeader? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT fingerprint, datasetName, config, lastPosition, lastStateHash
-            FROM session WHERE id = 1
-            """)
-        else { return nil }
-        return SessionHeader(
-            fingerprint: row["fingerprint"], datasetName: row["datasetName"],
-            config: row["config"], lastPosition: row["lastPosition"],
-            lastStateHash: row["lastStateHash"])
-    }
-}

@@ -8,28 +8,13 @@ extension SessionStore {
         try write("add bookmark") { db in
             let bookmark = Bookmark(
                 position: position, label: label, createdSequence: try Self.nextSequence(db), view: view)
-            try db.execute(
-                sql: "INSERT INTO bookmark (position, label, createdSequence, user, speed, truth) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [bookmark.position, bookmark.label, bookmark.createdSequence,
-                            view?.user, view?.eventsPerSecond, view.map { $0.showsTruth ? 1 : 0 }])
+            try bookmark.insert(db)
             return bookmark
         }
     }
 
     /// Every bookmark, in the order they were made.
     public func bookmarks() throws(SessionError) -> [Bookmark] {
-        try read("read bookmarks") { db in
-            // `*`: a file not migrated to v4 yet (read-only inspection) has no view columns.
-            try Row.fetchAll(db, sql: "SELECT * FROM bookmark ORDER BY id")
-                .map { row in
-                    let user: String? = row["user"]
-                    let speed: Int? = row["speed"]
-                    let truth: Int? = row["truth"]
-                    let view = user.map { BookmarkView(user: $0, eventsPerSecond: speed ?? 0, showsTruth: truth == 1) }
-                    return Bookmark(
-                        position: row["position"], label: row["label"],
-                        createdSequence: row["createdSequence"], view: view)
-                }
-        }
+        try read("read bookmarks") { db in try Bookmark.order(Bookmark.Columns.id).fetchAll(db) }
     }
 }

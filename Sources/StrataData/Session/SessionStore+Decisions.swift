@@ -16,7 +16,7 @@ extension SessionStore {
             guard decision.sequence == expected else {
                 throw SessionError.sequenceGap(path: path, expected: expected, found: decision.sequence)
             }
-            try Self.insert(decision, db)
+            try decision.insert(db)
         }
     }
 
@@ -29,7 +29,7 @@ extension SessionStore {
             let decision = Decision(
                 streamPosition: streamPosition, user: user, item: item, accepted: accepted,
                 sequence: try Self.nextSequence(db), side: side)
-            try Self.insert(decision, db)
+            try decision.insert(db)
             return decision
         }
     }
@@ -40,28 +40,13 @@ extension SessionStore {
     }
 
     /// Every decision of `db`, ordered by sequence (also read-only, `readContents(at:)`).
+    /// `SELECT *`: a file not migrated to v2 yet has no `side` column (`Decision(from:)`).
     static func fetchDecisions(_ db: Database) throws -> [Decision] {
-        // `*`: a file not migrated to v2 yet (read-only inspection) has no side column.
-        try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY sequence").map { row in
-            Decision(
-                streamPosition: row["streamPosition"], user: row["user"], item: row["item"],
-                accepted: row["accepted"], sequence: row["sequence"], side: row["side"] ?? "both")
-        }
+        try Decision.order(Decision.Columns.sequence).fetchAll(db)
     }
 
     static func nextSequence(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence) + 1, 0) FROM decision") ?? 0
-    }
-
-    private static func insert(_ decision: Decision, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO decision (sequence, streamPosition, user, item, accepted, side)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                decision.sequence, decision.streamPosition, decision.user, decision.item,
-                decision.accepted, decision.side,
-            ])
+        let last = try Decision.select(max(Decision.Columns.sequence), as: Int.self).fetchOne(db)
+        return last.map { $0 + 1 } ?? 0
     }
 }

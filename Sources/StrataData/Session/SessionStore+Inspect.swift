@@ -20,13 +20,11 @@ extension SessionStore {
         case .session(let header, let migrations):
             return try SessionFileCheck.readOnly(path, holdsLock: holdsLock) { db throws(SessionError) in
                 do {
-                    func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
                     return SessionSummary(
                         path: path, header: header,
-                        decisionCount: try count("SELECT COUNT(*) FROM decision"),
-                        acceptedCount: try count("SELECT COUNT(*) FROM decision WHERE accepted = 1"),
-                        bookmarkCount: try count("SELECT COUNT(*) FROM bookmark"),
-                        snapshotCount: try count("SELECT COUNT(*) FROM snapshot"),
+                        decisionCount: try Decision.fetchCount(db),
+                        acceptedCount: try Decision.filter(Decision.Columns.accepted == true).fetchCount(db),
+                        bookmarkCount: try Bookmark.fetchCount(db),
                         migrations: migrations)
                 } catch {
                     throw .damaged(path: path, reason: SessionFileCheck.reason(error))

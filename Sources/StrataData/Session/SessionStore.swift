@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A session file: the dataset fingerprint, the config, every human decision committed as it
-/// happens, bookmarks, snapshots and the last state (SPEC §7, Docs/sessions.md).
+/// happens, bookmarks and the last state (SPEC §7, Docs/sessions.md).
 ///
 /// A class because it owns two resources, an SQLite connection and the session's lock file;
 /// `close()` (or deinit) releases both. It is `Sendable`: its stored properties are immutable
@@ -79,12 +79,7 @@ public final class SessionStore: Sendable {
             let database = try openWritable(path, durability: durability)
             let header = try database.write { db in
                 if let stored = try SessionHeader.fetch(db) { return stored }
-                try db.execute(
-                    sql: """
-                        INSERT INTO session (id, fingerprint, datasetName, config)
-                        VALUES (1, ?, ?, ?)
-                        """,
-                    arguments: [fingerprint, datasetName, config])
+                try created.insert(db)
                 return created
             }
             let isNew: Bool

@@ -31,8 +31,6 @@ struct SessionTests {
             try store.addBookmark(position: 10, label: "drift starts")
             try store.addBookmark(position: 12, label: "ada's view",
                                   view: BookmarkView(user: "ada", eventsPerSecond: 100, showsTruth: true))
-            try store.saveSnapshot(Snapshot(position: 8, stateHash: "h8", blob: Data([1, 2, 3])))
-            try store.saveSnapshot(Snapshot(position: 16, stateHash: "h16", blob: Data([4])))
             try store.updateLastState(position: 21, stateHash: "final")
             try store.close()
         }
@@ -50,9 +48,6 @@ struct SessionTests {
             Bookmark(position: 12, label: "ada's view", createdSequence: 4,
                      view: BookmarkView(user: "ada", eventsPerSecond: 100, showsTruth: true)),
         ])
-        #expect(try store.snapshotPositions() == [8, 16])
-        #expect(try store.snapshot(atOrBefore: 15) == Snapshot(position: 8, stateHash: "h8", blob: Data([1, 2, 3])))
-        #expect(try store.snapshot(atOrBefore: 7) == nil)
         #expect(try store.nextSequence() == 4)
     }
 
@@ -233,7 +228,6 @@ struct SessionTests {
         #expect(summary.decisionCount == 2)
         #expect(summary.acceptedCount == 1)
         #expect(summary.bookmarkCount == 1)
-        #expect(summary.snapshotCount == 0)
         #expect(summary.migrations == SessionSchema.knownMigrations)
         #expect(throws: SessionError.notFound(path: directory.file("none"))) {
             try SessionStore.inspect(directory.file("none"))
