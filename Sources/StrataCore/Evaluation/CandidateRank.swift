@@ -10,10 +10,7 @@ public enum CandidateRank {
     public static func rank(of target: ItemIndex, user: UserIndex, scores: [Double], seen: SeenItems) -> Int {
         precondition(scores.count == seen.itemCount,
                      "\(scores.count) scores for a catalogue of \(seen.itemCount) items")
-        let base = user * seen.wordsPerUser
-        return seen.words.withUnsafeBufferPointer { words in
-            rank(of: target, scores: scores) { j in words[base + j >> 6] & (1 << UInt64(j & 63)) == 0 }
-        }
+        return rank(of: target, scores: scores, seenSorted: seen.sorted(user: user))
     }
 
     /// The rank among the whole catalogue, seen items included (`RepeatPolicy.allow`).
