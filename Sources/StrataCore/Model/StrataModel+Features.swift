@@ -6,15 +6,15 @@ extension StrataModel {
     /// to `n`: the part of the user's whole interest that lies under `n` (Docs/model.md §7).
     /// Features and candidates read these, so a sub-category never counts for more than its
     /// parent does; labels and the tree read the conditional shares.
-    mutating func fillShares(for user: UserIndex) {
+    func fillShares(for user: UserIndex, ws: inout ScoringWorkspace) {
         let key = (user, users[user].interest.eventCount)
-        if scratch.sharesKey == key && !scratch.shares.isEmpty { return }
-        let previous = scratch.shareWorkspace.written
+        if ws.sharesKey == key && !ws.shares.isEmpty { return }
+        let previous = ws.shareWorkspace.written
         users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay,
-                                            into: &scratch.shares, workspace: &scratch.shareWorkspace)
-        Self.fillPathShares(conditional: scratch.shares, parents: taxonomy.parents, tierCount: tiers.count,
-                            touched: users[user].interest.nodes, previouslyTouched: previous, into: &scratch.pathShares)
-        scratch.sharesKey = key
+                                            into: &ws.shares, workspace: &ws.shareWorkspace)
+        Self.fillPathShares(conditional: ws.shares, parents: taxonomy.parents, tierCount: tiers.count,
+                            touched: users[user].interest.nodes, previouslyTouched: previous, into: &ws.pathShares)
+        ws.sharesKey = key
     }
 
     /// The same over the touched nodes only (ascending, so parents come before children; an
@@ -51,18 +51,19 @@ extension StrataModel {
         }}
     }
 
-    func featureScratch() -> [Double] {
-        scratch.features.count == layout.dimension ? scratch.features : Array(repeating: 0, count: layout.dimension)
+    func featureScratch(_ ws: ScoringWorkspace) -> [Double] {
+        ws.features.count == layout.dimension ? ws.features : Array(repeating: 0, count: layout.dimension)
     }
 
     /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShares(for: u)`
     /// since the user's last change. O(depth × paths × tiers + terms × tiers + K).
     /// `prepared`, when given, holds the item's terms as bulk scoring computed them (the same
     /// numbers, already at hand for the items a recommendation shows).
-    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], prepared: PreparedItemTerms? = nil) {
+    func features(user u: UserIndex, item i: ItemIndex, clock: Double, into x: inout [Double], ws: ScoringWorkspace,
+                  prepared: PreparedItemTerms? = nil) {
         for k in 0..<x.count { x[k] = 0 }
         let tierCount = tiers.count
-        let shares = scratch.pathShares
+        let shares = ws.pathShares
         for r in catalogue.nodeRefs(of: i) {
             let node = catalogue.nodeRefNode[r]
             let level = taxonomy.depths[node]
@@ -93,11 +94,11 @@ extension StrataModel {
 
     /// An item's co-occurrence and popularity terms as the prepared bulk-scoring tables hold them
     /// (`prepareBulkScoring`): equal to what `features` computes, read instead of recomputed.
-    func preparedTerms(of item: ItemIndex) -> PreparedItemTerms {
-        let segment = scratch.bulk.segment
-        return PreparedItemTerms(cooccurrence: scratch.bulk.cooccurrence[item],
-                                 logPopularity: scratch.logPopularity[item],
-                                 logSegmentPopularity: segment >= 0 ? scratch.logSegmentPopularity[segment][item] : 0)
+    func preparedTerms(of item: ItemIndex, ws: ScoringWorkspace) -> PreparedItemTerms {
+        let segment = ws.bulk.segment
+        return PreparedItemTerms(cooccurrence: ws.bulk.cooccurrence[item],
+                                 logPopularity: ws.logPopularity[item],
+                                 logSegmentPopularity: segment >= 0 ? ws.logSegmentPopularity[segment][item] : 0)
     }
 
     /// `Σ_k ρ^k · cos(p_k, i)` over the user's last K positives, newest first (k = 0, 1, …).
@@ -114,11 +115,22 @@ extension StrataModel {
     func log1pDecayed(_ value: Double) -> Double { strataLog1p(value) }
 
     /// Public, allocation-friendly feature vector for one (user, item), e.g. for details views.
-    public mutating func featureVector(user: UserIndex, item: ItemIndex) -> [Double] {
-        ensureUser(user)
-        fillShares(for: user)
+    /// Reads the model only (a workspace of its own: O(nodes) for the share table).
+    public func featureVector(user: UserIndex, item: ItemIndex) -> [Double] {
+        var ws = ScoringWorkspace()
+        return featureVector(user: user, item: item, workspace: &ws)
+    }
+
+    /// The same in the caller's workspace (warm when it served this user last).
+    public func featureVector(user: UserIndex, item: ItemIndex, workspace ws: inout ScoringWorkspace) -> [Double] {
+        guard user < users.count else {
+            var grown = self
+            grown.ensureUser(user)
+            return grown.featureVector(user: user, item: item, workspace: &ws)
+        }
+        fillShares(for: user, ws: &ws)
         var x = Array(repeating: 0.0, count: layout.dimension)
-        features(user: user, item: item, clock: popularityClock, into: &x)
+        features(user: user, item: item, clock: popularityClock, into: &x, ws: ws)
         return x
     }
 

@@ -33,24 +33,26 @@ extension StrataModel {
         let u = event.user
         let gain = config.gains.gain(for: event.action, value: event.value)
         var observation = Observation(position: position, event: event, gain: gain)
-
-        learn(from: event, gain: gain, into: &observation)
-        updateState(with: event, gain: gain)
-        relabel(user: u, item: event.item, time: event.time, into: &observation)
-        checkDrift(user: u, time: event.time, into: &observation)
+        // The model's own workspace, moved out while the state changes beside it.
+        var ws = takeWorkspace()
+        defer { scratch = ws }
+        learn(from: event, gain: gain, into: &observation, ws: &ws)
+        updateState(with: event, gain: gain, ws: &ws)
+        relabel(user: u, item: event.item, time: event.time, into: &observation, ws: &ws)
+        checkDrift(user: u, time: event.time, into: &observation, ws: ws)
         return observation
     }
 
     // MARK: Learning (SPEC §4 labelling rule)
 
-    private mutating func learn(from event: Event, gain: Double, into observation: inout Observation) {
+    private mutating func learn(from event: Event, gain: Double, into observation: inout Observation, ws: inout ScoringWorkspace) {
         guard gain != 0 else { return }
         let u = event.user
         let label: Double = gain > 0 ? 1 : 0
-        fillShares(for: u)
-        var x = featureScratch()
+        fillShares(for: u, ws: &ws)
+        var x = featureScratch(ws)
 
-        features(user: u, item: event.item, clock: popularityClock, into: &x)
+        features(user: u, item: event.item, clock: popularityClock, into: &x, ws: ws)
         let p = learner.update(x: x, label: label)
         checkFinite(features: x, prediction: p, user: u, item: event.item)
         let loss = -strataLog(max(1e-15, label == 1 ? p : 1 - p))
@@ -69,31 +71,31 @@ extension StrataModel {
         let slate = users[u].shownSlate
         if !slate.isEmpty {
             for shown in slate where shown != event.item {
-                features(user: u, item: shown, clock: popularityClock, into: &x)
+                features(user: u, item: shown, clock: popularityClock, into: &x, ws: ws)
                 learner.update(x: x, label: 0, weight: config.shownNegativeWeight)
                 observation.examplesLearned += 1
             }
             users[u].shownSlate = []
         }
 
-        guard label == 1, catalogue.count > 1 else { scratch.features = x; return }
+        guard label == 1, catalogue.count > 1 else { ws.features = x; return }
         var drawn = 0
         var attempts = 0
         while drawn < config.sampledNegatives && attempts < config.sampledNegatives * 8 {
             attempts += 1
             let candidate = rng.nextIndex(below: catalogue.count)
             if candidate == event.item || users[u].hasSeen(candidate) { continue }
-            features(user: u, item: candidate, clock: popularityClock, into: &x)
+            features(user: u, item: candidate, clock: popularityClock, into: &x, ws: ws)
             learner.update(x: x, label: 0)
             observation.examplesLearned += 1
             drawn += 1
         }
-        scratch.features = x
+        ws.features = x
     }
 
     // MARK: State
 
-    private mutating func updateState(with event: Event, gain: Double) {
+    private mutating func updateState(with event: Event, gain: Double, ws: inout ScoringWorkspace) {
         let u = event.user
         let clock = popularityClock
         users[u].interest.observe(gain: gain, time: event.time, catalogue: catalogue, item: event.item, tiers: tiers, decay: decay)
@@ -115,7 +117,9 @@ extension StrataModel {
             popularity.add(1, to: event.item, at: clock)
             let segment = users[u].segment
             if segment >= 0 { segmentPopularity[segment].add(1, to: event.item, at: clock) }
-            updateLogPopularity(item: event.item, segment: segment)
+            let previous = popularityRevision
+            popularityRevision &+= 1
+            updateLogPopularity(item: event.item, segment: segment, previousRevision: previous, ws: &ws)
         }
         if !inSegmentBatch[u] {
             inSegmentBatch[u] = true
@@ -125,7 +129,8 @@ extension StrataModel {
 
     // MARK: Labels (SPEC §3, hysteresis)
 
-    private mutating func relabel(user u: UserIndex, item: ItemIndex, time: Int64, into observation: inout Observation) {
+    private mutating func relabel(user u: UserIndex, item: ItemIndex, time: Int64, into observation: inout Observation,
+                                  ws: inout ScoringWorkspace) {
         var parents: [NodeIndex] = []
         for r in catalogue.nodeRefs(of: item) {
             let parent = taxonomy.parents[catalogue.nodeRefNode[r]]
@@ -134,7 +139,7 @@ extension StrataModel {
         let long = config.tiers.count - 1
         let tierCount = config.tiers.count
         // One share table after the update serves relabelling and the drift test.
-        fillShares(for: u)
+        fillShares(for: u, ws: &ws)
         var all = Array(repeating: 0.0, count: tierCount)
         // Only touched members can hold a share or a label other than dormant (an untouched
         // node's candidate is dormant, which is its label): O(touched), not O(siblings).
@@ -143,7 +148,7 @@ extension StrataModel {
             for node32 in touched where taxonomy.parents[Int(node32)] == parent {
                 let node = Int(node32)
                 let base = node * tierCount
-                for t in 0..<tierCount { all[t] = scratch.shares[base + t] }
+                for t in 0..<tierCount { all[t] = ws.shares[base + t] }
                 let candidate = config.labelRule.label(
                     short: all[0], long: all[long], allShares: all, current: users[u].tracker.label(of: node))
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
@@ -157,7 +162,7 @@ extension StrataModel {
 
     // MARK: Drift (SPEC §3)
 
-    private mutating func checkDrift(user u: UserIndex, time: Int64, into observation: inout Observation) {
+    private mutating func checkDrift(user u: UserIndex, time: Int64, into observation: inout Observation, ws: ScoringWorkspace) {
         guard users[u].interest.eventCount >= config.drift.warmUpEvents else { return }
         // The share table is current: relabel filled it after this event's update.
         let tierCount = config.tiers.count
@@ -165,7 +170,7 @@ extension StrataModel {
         // so the sums are bit for bit those of the full vectors, in O(touched).
         var dot = 0.0, shortNorm = 0.0, longNorm = 0.0
         for node32 in users[u].interest.nodes where taxonomy.parents[Int(node32)] == Taxonomy.root {
-            let s = scratch.shares[Int(node32) * tierCount], l = scratch.shares[Int(node32) * tierCount + tierCount - 1]
+            let s = ws.shares[Int(node32) * tierCount], l = ws.shares[Int(node32) * tierCount + tierCount - 1]
             dot += s * l
             shortNorm += s * s
             longNorm += l * l
@@ -173,8 +178,8 @@ extension StrataModel {
         let cosine = shortNorm > 0 && longNorm > 0 ? dot / (shortNorm.squareRoot() * longNorm.squareRoot()) : 1
         guard users[u].drift.update(cosine: cosine, settings: config.drift) else { return }
         let tops = taxonomy.topLevel
-        let short = tops.map { scratch.shares[$0 * tierCount] }
-        let long = tops.map { scratch.shares[$0 * tierCount + tierCount - 1] }
+        let short = tops.map { ws.shares[$0 * tierCount] }
+        let long = tops.map { ws.shares[$0 * tierCount + tierCount - 1] }
         let deltas = tops.indices.map { (tops[$0], short[$0] - long[$0]) }
         let rose = deltas.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
         let fell = deltas.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)

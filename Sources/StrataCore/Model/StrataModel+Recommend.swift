@@ -5,8 +5,14 @@ extension StrataModel {
     /// perturbed for exploration, then re-ranked with MMR. Exploration noise comes from a
     /// generator derived from (seed, position, decisions, user), never from the learning
     /// generator: asking again gives the same list and leaves the model's state as it was.
-    public mutating func recommendations(for user: UserIndex, count: Int? = nil) -> [Recommendation] {
-        ensureUser(user)
+    ///
+    /// Reads the model only: `workspace` holds the tables it prepares.
+    public func recommendations(for user: UserIndex, count: Int? = nil, workspace ws: inout ScoringWorkspace) -> [Recommendation] {
+        guard user < users.count else {
+            var grown = self
+            grown.ensureUser(user)
+            return grown.recommendations(for: user, count: count, workspace: &ws)
+        }
         let wanted = count ?? config.recommendationCount
         guard wanted > 0, catalogue.count > 0 else { return [] }
         var noise = explorationNoise(for: user)
@@ -14,27 +20,27 @@ extension StrataModel {
         if config.exploration == .thompson {
             for k in w.indices { w[k] += learner.variance(k).squareRoot() * noise.nextGaussian() }
         }
-        prepareBulkScoring(user: user, weights: w)
+        prepareBulkScoring(user: user, weights: w, ws: &ws)
         var candidates: [ItemIndex]
         var margins: [Double]
         if catalogue.count <= config.exhaustiveCandidateLimit {
             // Small catalogue: every unseen item is a candidate (bulk scoring makes it cheap).
-            margins = scratch.allMargins
-            scratch.allMargins = []
+            margins = ws.allMargins
+            ws.allMargins = []
             if margins.count != catalogue.count { margins = Array(repeating: 0, count: catalogue.count) }
-            fillMargins(of: nil, into: &margins)
+            fillMargins(of: nil, into: &margins, ws: ws)
             for item in users[user].seen { margins[Int(item)] = -.infinity }
             candidates = []
         } else {
-            candidates = candidateItems(for: user)
+            candidates = candidateItems(for: user, ws: &ws)
             margins = Array(repeating: 0.0, count: candidates.count)
-            fillMargins(of: candidates, into: &margins)
+            fillMargins(of: candidates, into: &margins, ws: ws)
         }
         // The prepared tables stay until the shown items' features are built (they reuse the
         // co-occurrence scores).
-        defer { finishBulkScoring(user: user) }
+        defer { finishBulkScoring(user: user, ws: &ws) }
         let exhaustive = candidates.isEmpty && catalogue.count <= config.exhaustiveCandidateLimit
-        defer { if exhaustive { scratch.allMargins = margins } }
+        defer { if exhaustive { ws.allMargins = margins } }
         let itemAt = { (c: Int) -> ItemIndex in exhaustive ? c : candidates[c] }
 
         // Best first (ties by catalogue index), so MMR and its ties are deterministic.
@@ -69,7 +75,7 @@ extension StrataModel {
         shown.reserveCapacity(picked.count)
         for c in picked {
             let item = itemAt(c)
-            features(user: user, item: item, clock: clock, into: &x, prepared: preparedTerms(of: item))
+            features(user: user, item: item, clock: clock, into: &x, ws: ws, prepared: preparedTerms(of: item, ws: ws))
             var contributions = x
             var margin = 0.0
             for k in 0..<x.count {
@@ -80,6 +86,14 @@ extension StrataModel {
                                         explanation: explanation(user: user, item: item, contributions: contributions)))
         }
         return shown
+    }
+
+    /// The same with the model's own workspace (its caches stay warm between calls and are kept
+    /// current by every event; the state and `stateHash` are untouched).
+    public mutating func recommendations(for user: UserIndex, count: Int? = nil) -> [Recommendation] {
+        var ws = takeWorkspace()
+        defer { scratch = ws }
+        return recommendations(for: user, count: count, workspace: &ws)
     }
 
     /// The exploration generator of one query: a pure function of the seed, the stream
@@ -171,17 +185,17 @@ extension StrataModel {
     /// Candidate items (deduplicated, unseen) in a deterministic order (Docs/model.md §11):
     /// items under each tier's strongest deepest nodes, co-occurrence neighbours of the recent
     /// positives, the most popular items. Needs the share table of `user` (prepared scoring).
-    mutating func candidateItems(for user: UserIndex) -> [ItemIndex] {
-        if scratch.candidateMark.count != catalogue.count { scratch.candidateMark = Array(repeating: 0, count: catalogue.count) }
-        scratch.candidateGeneration &+= 1
-        if scratch.candidateGeneration == 0 {
-            for i in scratch.candidateMark.indices { scratch.candidateMark[i] = 0 }
-            scratch.candidateGeneration = 1
+    func candidateItems(for user: UserIndex, ws: inout ScoringWorkspace) -> [ItemIndex] {
+        if ws.candidateMark.count != catalogue.count { ws.candidateMark = Array(repeating: 0, count: catalogue.count) }
+        ws.candidateGeneration &+= 1
+        if ws.candidateGeneration == 0 {
+            for i in ws.candidateMark.indices { ws.candidateMark[i] = 0 }
+            ws.candidateGeneration = 1
         }
-        let generation = scratch.candidateGeneration
-        var mark = scratch.candidateMark
-        scratch.candidateMark = []
-        defer { scratch.candidateMark = mark }
+        let generation = ws.candidateGeneration
+        var mark = ws.candidateMark
+        ws.candidateMark = []
+        defer { ws.candidateMark = mark }
         let seen = users[user].seen
         var result: [ItemIndex] = []
         func add(_ item: ItemIndex) {
@@ -199,7 +213,7 @@ extension StrataModel {
         let tierCount = tiers.count
         let pop = popularity.scaled
         let leafLevel = min(layout.levels, taxonomy.depth)
-        let pathShares = scratch.pathShares
+        let pathShares = ws.pathShares
         for t in 0..<tierCount {
             // Path share: the product of shares down the path (fillShares).
             var best: [(NodeIndex, Double)] = []
@@ -225,7 +239,7 @@ extension StrataModel {
         }
         // Co-occurrence neighbours of the recent positives, strongest first (prepared scores).
         // Each neighbour once (a generation mark of its own), then the strongest.
-        let coocScores = scratch.bulk.cooccurrence
+        let coocScores = ws.bulk.cooccurrence
         var neighbours: [ItemIndex] = []
         var listed = coocScores.map { _ in false }
         for p in users[user].positives.reversed().prefix(config.recentPositives) {

@@ -2,13 +2,27 @@ extension StrataModel {
     /// Writes the margin `w · x(u, i)` of every catalogue item into `scores` (one per item),
     /// sharing the per-node and per-user work across items (Docs/model.md §10).
     /// O(nodes × tiers + items × (paths × depth + terms) + Σ row lengths).
-    public mutating func scoreAll(user u: UserIndex, into scores: inout [Double]) {
-        ensureUser(u)
+    /// Reads the model only: `workspace` holds the tables it prepares (any workspace used with
+    /// this model's timeline, Model/ScoringWorkspace.swift).
+    public func scoreAll(user u: UserIndex, into scores: inout [Double], workspace ws: inout ScoringWorkspace) {
+        guard u < users.count else {
+            var grown = self
+            grown.ensureUser(u)
+            return grown.scoreAll(user: u, into: &scores, workspace: &ws)
+        }
         let n = catalogue.count
         if scores.count != n { scores = Array(repeating: 0, count: n) }
-        prepareBulkScoring(user: u, weights: learner.weights)
-        fillMargins(of: nil, into: &scores)
-        finishBulkScoring(user: u)
+        prepareBulkScoring(user: u, weights: learner.weights, ws: &ws)
+        fillMargins(of: nil, into: &scores, ws: ws)
+        finishBulkScoring(user: u, ws: &ws)
+    }
+
+    /// The same with the model's own workspace (its caches stay warm between calls; the state
+    /// and `stateHash` are untouched).
+    public mutating func scoreAll(user u: UserIndex, into scores: inout [Double]) {
+        var ws = takeWorkspace()
+        defer { scratch = ws }
+        scoreAll(user: u, into: &scores, workspace: &ws)
     }
 
     /// Margins of `items` (all items when nil) from the prepared tables, on raw buffers. The
@@ -17,10 +31,10 @@ extension StrataModel {
     /// [+ w_seg · ln(1 + segment pop)]`, summed in that order (Docs/model.md §10), with the
     /// layouts of `LinearScoringIndex`. Each pass reads only the buffers it needs (fewer live
     /// pointers: no spills in the inner loops).
-    func fillMargins(of items: [ItemIndex]?, into scores: inout [Double]) {
+    func fillMargins(of items: [ItemIndex]?, into scores: inout [Double], ws: ScoringWorkspace) {
         let index = linearIndex
-        let table = scratch.bulk.linear
-        let wBias = scratch.bulk.wBias
+        let table = ws.bulk.linear
+        let wBias = ws.bulk.wBias
         if let items {
             scores.withUnsafeMutableBufferPointer { out in
                 for (c, i) in items.enumerated() {
@@ -30,7 +44,7 @@ extension StrataModel {
                     out[c] = s
                 }
             }
-            addTail(items: items, into: &scores)
+            addTail(items: items, into: &scores, ws: ws)
             return
         }
         // Pass 0: `w_bias + Σ references` once per signature.
@@ -76,7 +90,7 @@ extension StrataModel {
                 }
             }
         }}}}}}}
-        addTail(items: nil, into: &scores)
+        addTail(items: nil, into: &scores, ws: ws)
     }
 
     /// `bias + Σ (slot, weight) table[slot] · weight` over one reference signature.
@@ -91,12 +105,12 @@ extension StrataModel {
 
     /// Pass 2: adds `w_cooc · cooc + w_pop · ln(1 + pop) [+ w_seg · ln(1 + segment pop)]` to
     /// each margin, in that order (sequential in catalogue order when `items` is nil).
-    private func addTail(items: [ItemIndex]?, into scores: inout [Double]) {
-        let bulk = scratch.bulk
+    private func addTail(items: [ItemIndex]?, into scores: inout [Double], ws: ScoringWorkspace) {
+        let bulk = ws.bulk
         let segment = bulk.segment
-        let segmentLog = segment >= 0 ? scratch.logSegmentPopularity[segment] : scratch.logPopularity
+        let segmentLog = segment >= 0 ? ws.logSegmentPopularity[segment] : ws.logPopularity
         let list = items ?? []
-        scratch.logPopularity.withUnsafeBufferPointer { logPop in
+        ws.logPopularity.withUnsafeBufferPointer { logPop in
         segmentLog.withUnsafeBufferPointer { logSeg in
         bulk.cooccurrence.withUnsafeBufferPointer { cooc in
         list.withUnsafeBufferPointer { list in
@@ -137,18 +151,18 @@ extension StrataModel {
     /// Precomputes, for one user and weight vector, the per-user table of `LinearScoringIndex`:
     /// each node's contribution `Σ_τ w_{τ,ℓ(n)} p_τ(n)`, then one dense content profile
     /// `Σ_τ w_τ P_τ/‖P_τ‖`; and the co-occurrence scores accumulated from the recent positives' rows.
-    mutating func prepareBulkScoring(user u: UserIndex, weights w: [Double]) {
-        fillShares(for: u)
+    func prepareBulkScoring(user u: UserIndex, weights w: [Double], ws: inout ScoringWorkspace) {
+        fillShares(for: u, ws: &ws)
         let tierCount = tiers.count
         // Moved out (not copied), so writing its arrays does not copy them.
-        var bulk = scratch.bulk
-        scratch.bulk = BulkScoringTables()
+        var bulk = ws.bulk
+        ws.bulk = BulkScoringTables()
         if bulk.linear.count != linearIndex.tableSize { bulk.linear = Array(repeating: 0, count: linearIndex.tableSize) }
         let levels = layout.levels
         // w_{τ,ℓ} flat by `τ · levels + ℓ − 1`.
         let shareWeights = (0..<tierCount * levels).map { w[layout.share(tier: $0 / levels, level: $0 % levels + 1)] }
         taxonomy.depths.withUnsafeBufferPointer { depths in
-        scratch.pathShares.withUnsafeBufferPointer { shares in
+        ws.pathShares.withUnsafeBufferPointer { shares in
         bulk.linear.withUnsafeMutableBufferPointer { table in
             for node in 1..<max(1, taxonomy.nodeCount) {
                 let level = depths[node]
@@ -173,8 +187,8 @@ extension StrataModel {
         bulk.wPop = w[layout.popularityIndex]
         bulk.wSeg = w[layout.segmentIndex]
         bulk.wBias = w[layout.biasIndex]
-        scratch.bulk = bulk
-        refreshLogPopularity(segment: bulk.segment)
+        ws.bulk = bulk
+        refreshLogPopularity(segment: bulk.segment, ws: &ws)
     }
 
     /// Popularity is read on a clock quantised to `popularityClockStep` events, so the global
@@ -184,73 +198,71 @@ extension StrataModel {
     var popularityClock: Double { Double(popularityClockPosition) }
 
     /// Keeps valid cached tables valid after one item's popularity changed.
-    mutating func updateLogPopularity(item: ItemIndex, segment: Int) {
-        let previous = popularityRevision
-        popularityRevision &+= 1
+    func updateLogPopularity(item: ItemIndex, segment: Int, previousRevision previous: Int, ws: inout ScoringWorkspace) {
         let clock = popularityClock
-        if scratch.logPopularityKey == (popularityClockPosition, previous), item < scratch.logPopularity.count {
-            scratch.logPopularity[item] = strataLog1p(popularity.value(of: item, at: clock))
-            scratch.logPopularityKey = (popularityClockPosition, popularityRevision)
+        if ws.logPopularityKey == (popularityClockPosition, previous), item < ws.logPopularity.count {
+            ws.logPopularity[item] = strataLog1p(popularity.value(of: item, at: clock))
+            ws.logPopularityKey = (popularityClockPosition, popularityRevision)
         }
-        for s in scratch.logSegmentKey.indices where scratch.logSegmentKey[s] == (popularityClockPosition, previous) {
-            if s == segment && item < scratch.logSegmentPopularity[s].count {
-                scratch.logSegmentPopularity[s][item] = strataLog1p(segmentPopularity[s].value(of: item, at: clock))
+        for s in ws.logSegmentKey.indices where ws.logSegmentKey[s] == (popularityClockPosition, previous) {
+            if s == segment && item < ws.logSegmentPopularity[s].count {
+                ws.logSegmentPopularity[s][item] = strataLog1p(segmentPopularity[s].value(of: item, at: clock))
             }
-            scratch.logSegmentKey[s] = (popularityClockPosition, popularityRevision)
+            ws.logSegmentKey[s] = (popularityClockPosition, popularityRevision)
         }
     }
 
     /// Recomputes the cached `ln(1 + v_i(t))` tables when the position or the counts changed.
     /// They are global (shared by every user), so several recommendations at one position
     /// compute them once. O(items) when stale, O(1) otherwise.
-    mutating func refreshLogPopularity(segment: Int) {
+    func refreshLogPopularity(segment: Int, ws: inout ScoringWorkspace) {
         let key = (popularityClockPosition, popularityRevision)
         let n = catalogue.count
         let clock = popularityClock
-        if scratch.logPopularityKey != key || scratch.logPopularity.count != n {
+        if ws.logPopularityKey != key || ws.logPopularity.count != n {
             let factor = popularity.readFactor(at: clock)
-            var table = scratch.logPopularity
+            var table = ws.logPopularity
             if table.count != n { table = Array(repeating: 0, count: n) }
             popularity.scaled.withUnsafeBufferPointer { pop in
                 table.withUnsafeMutableBufferPointer { out in
                     for i in 0..<n { out[i] = strataLog1p(pop[i] * factor) }
                 }
             }
-            scratch.logPopularity = table
-            scratch.logPopularityKey = key
+            ws.logPopularity = table
+            ws.logPopularityKey = key
         }
         guard segment >= 0 else { return }
-        if scratch.logSegmentPopularity.count != segmentPopularity.count {
-            scratch.logSegmentPopularity = Array(repeating: [], count: segmentPopularity.count)
-            scratch.logSegmentKey = Array(repeating: (-1, -1), count: segmentPopularity.count)
+        if ws.logSegmentPopularity.count != segmentPopularity.count {
+            ws.logSegmentPopularity = Array(repeating: [], count: segmentPopularity.count)
+            ws.logSegmentKey = Array(repeating: (-1, -1), count: segmentPopularity.count)
         }
-        if scratch.logSegmentKey[segment] != key || scratch.logSegmentPopularity[segment].count != n {
+        if ws.logSegmentKey[segment] != key || ws.logSegmentPopularity[segment].count != n {
             let factor = segmentPopularity[segment].readFactor(at: clock)
-            var table = scratch.logSegmentPopularity[segment]
-            scratch.logSegmentPopularity[segment] = []
+            var table = ws.logSegmentPopularity[segment]
+            ws.logSegmentPopularity[segment] = []
             if table.count != n { table = Array(repeating: 0, count: n) }
             segmentPopularity[segment].scaled.withUnsafeBufferPointer { pop in
                 table.withUnsafeMutableBufferPointer { out in
                     for i in 0..<n { out[i] = strataLog1p(pop[i] * factor) }
                 }
             }
-            scratch.logSegmentPopularity[segment] = table
-            scratch.logSegmentKey[segment] = key
+            ws.logSegmentPopularity[segment] = table
+            ws.logSegmentKey[segment] = key
         }
     }
 
     /// Clears the sparse parts of the prepared tables for the next call.
-    mutating func finishBulkScoring(user u: UserIndex) {
-        for t in 0..<tiers.count { users[u].profiles[t].clear(&scratch.bulk.linear, offset: linearIndex.profileOffset) }
+    func finishBulkScoring(user u: UserIndex, ws: inout ScoringWorkspace) {
+        for t in 0..<tiers.count { users[u].profiles[t].clear(&ws.bulk.linear, offset: linearIndex.profileOffset) }
         let rows = users[u].positives.reversed().prefix(config.recentPositives)
         let touched = rows.reduce(0) { $0 + cooccurrence.neighbourCount(of: $1) }
-        if touched > scratch.bulk.cooccurrence.count / 4 {
+        if touched > ws.bulk.cooccurrence.count / 4 {
             // Long rows: zeroing the whole table is cheaper than revisiting them.
-            scratch.bulk.cooccurrence.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            ws.bulk.cooccurrence.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         } else {
             for p in rows {
                 let row = cooccurrence.rows[p]
-                row.forEach { j, _ in scratch.bulk.cooccurrence[Int(j)] = 0 }
+                row.forEach { j, _ in ws.bulk.cooccurrence[Int(j)] = 0 }
             }
         }
     }

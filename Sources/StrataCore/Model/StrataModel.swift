@@ -52,8 +52,9 @@ public struct StrataModel: Sendable {
     /// (derived from the state, so not part of the hash).
     var popularityRevision = 0
 
-    /// Scratch buffers reused across calls (not part of the state).
-    var scratch = Scratch()
+    /// The model's own scoring workspace: caches and scratch buffers reused across calls, kept
+    /// current by every event (not part of the state, never hashed).
+    var scratch = ScoringWorkspace()
 
     public init(catalogue: Catalogue, config: ModelConfig = .standard, userCount: Int = 0) {
         self.config = config
@@ -128,25 +129,11 @@ public struct StrataModel: Sendable {
 
     public func user(_ user: UserIndex) -> UserState? { user < users.count ? users[user] : nil }
 
-    struct Scratch: Sendable {
-        var shares: [Double] = []
-        /// Path shares (product of shares down the path) of the same user and moment.
-        var pathShares: [Double] = []
-        var shareWorkspace = ShareWorkspace()
-        /// Whose share table `shares` holds: (user, that user's event count).
-        var sharesKey: (UserIndex, Int64) = (-1, -1)
-        var features: [Double] = []
-        var bulk = BulkScoringTables()
-        /// Every item's margin, reused by exhaustive recommendations.
-        var allMargins: [Double] = []
-        /// `ln(1 + popularity)` of every item, valid for `logPopularityKey` = (position, revision).
-        var logPopularity: [Double] = []
-        var logPopularityKey = (-1, -1)
-        /// The same per segment.
-        var logSegmentPopularity: [[Double]] = []
-        var logSegmentKey: [(Int, Int)] = []
-        /// Generation marks for candidate deduplication (no hashing).
-        var candidateMark: [UInt32] = []
-        var candidateGeneration: UInt32 = 0
+    /// The model's own workspace, moved out (not copied: its tables stay uniquely referenced)
+    /// for a call that puts it back.
+    mutating func takeWorkspace() -> ScoringWorkspace {
+        var ws = ScoringWorkspace()
+        swap(&ws, &scratch)
+        return ws
     }
 }

@@ -46,12 +46,12 @@ extension ExplorerState {
         // P after the answer, from the adaptive model that showed the item (a baseline has none).
         var probabilityAfter: Double?
         if !showsCompanion && !(isSplit && selectedList == .b) && decision.reachesA {
-            var after = replayer.model
+            let after = replayer.model
             let x = after.featureVector(user: decision.user, item: decision.item)
             var margin = 0.0
             for (w, value) in zip(after.weights, x) { margin += w * value }
             probabilityAfter = sigmoid(margin)
-        } else if isSplit && selectedList == .b && decision.reachesB, var b = companionModel {
+        } else if isSplit && selectedList == .b && decision.reachesB, let b = companionModel {
             let x = b.featureVector(user: decision.user, item: decision.item)
             var margin = 0.0
             for (w, value) in zip(b.weights, x) { margin += w * value }

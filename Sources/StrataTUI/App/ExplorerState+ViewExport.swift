@@ -36,7 +36,6 @@ extension ExplorerState {
     /// A list as the files hold it: with every feature (value, weight, contribution as the
     /// details overlay computes them) when `model` made it, without for a baseline.
     static func exported(_ list: [Recommendation], user: UserIndex, model: StrataModel?, catalogue: Catalogue) -> [ViewExport.Recommendation] {
-        var model = model  // a copy: the feature vector fills scratch buffers
         let names = model?.featureNames ?? []
         let weights = model?.weights ?? []
         return list.enumerated().map { offset, recommendation in

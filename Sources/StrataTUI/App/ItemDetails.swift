@@ -45,7 +45,7 @@ public struct ItemDetails: Hashable, Sendable {
     public static func compute(
         item: ItemIndex, user: UserIndex, replayer: Replayer, recommendations: [Recommendation], ascii: Bool
     ) -> ItemDetails {
-        var model = replayer.model
+        let model = replayer.model
         let dataset = replayer.dataset
         let x = model.featureVector(user: user, item: item)
         let w = model.weights

@@ -24,7 +24,7 @@ import Testing
 
     /// The margins as the plain formula gives them: node contributions summed over tiers, the
     /// content profile over tiers, then per item `w_bias + Σ refs + Σ terms + cooc + pop [+ seg]`.
-    static func referenceMargins(_ model: StrataModel, user: UserIndex, weights w: [Double]) -> [Double] {
+    static func referenceMargins(_ model: StrataModel, user: UserIndex, weights w: [Double], ws: ScoringWorkspace) -> [Double] {
         let catalogue = model.catalogue, layout = model.layout, vectors = model.vectors
         let tiers = model.tiers.count
         let shares = model.pathShareTable(user: user)
@@ -41,15 +41,15 @@ import Testing
             let inverse = p.normSquared > 1e-300 ? w[layout.content(tier: t)] / p.normSquared.squareRoot() : 0
             p.stored.forEach { term, value in profile[Int(term)] += value * inverse }
         }
-        let bulk = model.scratch.bulk
+        let bulk = ws.bulk
         let segment = bulk.segment
         return (0..<catalogue.count).map { i in
             var s = w[layout.biasIndex]
             for r in catalogue.nodeRefs(of: i) { s += catalogue.nodeRefShare[r] * contribution[catalogue.nodeRefNode[r]] }
             for k in vectors.range(of: i) { s += profile[Int(vectors.terms[k])] * vectors.weights[k] }
             s += w[layout.cooccurrenceIndex] * bulk.cooccurrence[i]
-            s += w[layout.popularityIndex] * model.scratch.logPopularity[i]
-            if segment >= 0 { s += w[layout.segmentIndex] * model.scratch.logSegmentPopularity[segment][i] }
+            s += w[layout.popularityIndex] * ws.logPopularity[i]
+            if segment >= 0 { s += w[layout.segmentIndex] * ws.logSegmentPopularity[segment][i] }
             return s
         }
     }
@@ -98,15 +98,16 @@ import Testing
             for event in StreamBuilder.events(catalogue: catalogue, users: 4, count: 400, seed: seed) { model.observe(event) }
             for user in 0..<4 {
                 let w = model.weights
-                model.prepareBulkScoring(user: user, weights: w)
+                var ws = ScoringWorkspace()
+                model.prepareBulkScoring(user: user, weights: w, ws: &ws)
                 var fast = Array(repeating: 0.0, count: catalogue.count)
-                model.fillMargins(of: nil, into: &fast)
-                let reference = Self.referenceMargins(model, user: user, weights: w)
+                model.fillMargins(of: nil, into: &fast, ws: ws)
+                let reference = Self.referenceMargins(model, user: user, weights: w, ws: ws)
                 // The candidate path (an item list, in any order) gives the same numbers.
                 let list = Array((0..<catalogue.count).reversed())
                 var listed = Array(repeating: 0.0, count: list.count)
-                model.fillMargins(of: list, into: &listed)
-                model.finishBulkScoring(user: user)
+                model.fillMargins(of: list, into: &listed, ws: ws)
+                model.finishBulkScoring(user: user, ws: &ws)
                 #expect(fast == reference, "user \(user)")
                 #expect(listed == list.map { reference[$0] })
             }
