@@ -178,7 +178,7 @@ public struct Replayer: Sendable {
     /// The list model B shows `user` now, among the items the user has had in the stream.
     public mutating func companionRecommendations(for user: UserIndex, count: Int) -> [Recommendation] {
         guard companion != nil else { return [] }
-        var seen = model.user(user)?.seen ?? []
+        var seen = model.view(of: user).seen
         // Items answered for B alone are B's, not in A's seen set: B does not offer them again.
         let answeredByB = decisions.filter { $0.user == user && !$0.reachesA && $0.position <= position }.map { Int32($0.item) }
         if !answeredByB.isEmpty { seen = Array(Set(seen).union(answeredByB)).sorted() }

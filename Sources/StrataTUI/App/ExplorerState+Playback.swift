@@ -133,7 +133,7 @@ extension ExplorerState {
         let user = focusedUser
         let list = showsCompanion ? replayer.companionRecommendations(for: user, count: 1) : replayer.recommendations(for: user, count: 1)
         guard let top = list.first, pilot.knows(item: top.item) else { return [] }
-        let eventNumber = Int(model.users[user].interest.eventCount) + 1
+        let eventNumber = model.view(of: user).events + 1
         let accepted = pilot.accepts(user: user, item: top.item, eventNumber: eventNumber, position: replayer.position)
         return propose(ReplayDecision(position: replayer.position, user: user, item: top.item, accepted: accepted, side: sideOfNewDecisions),
                        title: dataset.catalogue.items[top.item].title, probabilityBefore: top.probability,
@@ -196,7 +196,7 @@ extension ExplorerState {
             truthDistance = nil
             return
         }
-        let eventNumber = Int(model.users[focusedUser].interest.eventCount)
+        let eventNumber = model.view(of: focusedUser).events
         let mass = pilot.world.trueNodeMass(user: focusedUser, atEvent: eventNumber)
         // The tier the replay report's tracking error uses (TruthTracker): medium when there are three.
         let tier = model.tiers.count > 2 ? 1 : model.tiers.count - 1

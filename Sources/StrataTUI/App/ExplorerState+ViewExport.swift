@@ -19,7 +19,7 @@ extension ExplorerState {
         let taxonomy = model.taxonomy
         var tree: [ViewExport.Node] = []
         func visit(_ node: NodeIndex) {
-            let label = focusedUser < model.users.count ? model.users[focusedUser].tracker.label(of: node) : .dormant
+            let label = model.view(of: focusedUser).label(of: node)
             tree.append(ViewExport.Node(path: taxonomy.displayPath(of: node), depth: taxonomy.depths[node],
                                         shares: (0..<tierCount).map { table[node * tierCount + $0] }, label: label.rawValue))
             for child in taxonomy.children[node] { visit(child) }

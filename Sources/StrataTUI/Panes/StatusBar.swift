@@ -43,9 +43,10 @@ enum StatusBar {
     }
 
     static func driftSpan(_ state: ExplorerState, glyphs: GlyphSet, compact: Bool) -> Span {
-        guard let user = state.model.user(state.focusedUser) else { return Span("drift -") }
-        let cosine = NumberText.fixed(user.drift.lastCosine, decimals: 2)
-        guard user.drift.inDrift else { return Span((compact ? "cos " : "steady, cos ") + cosine) }
+        let user = state.model.view(of: state.focusedUser)
+        guard user.exists else { return Span("drift -") }
+        let cosine = NumberText.fixed(user.driftCosine, decimals: 2)
+        guard user.inDrift else { return Span((compact ? "cos " : "steady, cos ") + cosine) }
         // Compact with the truth's JS beside it: the word "cos" makes room.
         var text = (compact && state.truthDistance != nil ? "DRIFT " : "DRIFT cos ") + cosine
         if !compact, let alert = state.focusedMarks.driftAlerts.last(where: { $0.kind == .interestShift }) {

@@ -35,10 +35,10 @@ enum TreePane {
 
     static func render(_ state: ExplorerState, in area: Rect, focused: Bool, into buffer: inout ScreenBuffer, glyphs: GlyphSet) {
         let model = state.model
-        let user = model.user(state.focusedUser)
+        let user = model.view(of: state.focusedUser)
         var details = [state.focusedUserID]
-        if let user {
-            let count = Int(user.interest.eventCount)
+        if user.exists {
+            let count = user.events
             details.append(NumberText.grouped(count) + (count == 1 ? " event" : " events"))
         }
         if state.truthShares != nil { details.append("truth \(PaneGlyphs(glyphs).truthMarker)") }
@@ -89,8 +89,8 @@ enum TreePane {
             if let truth, truth.indices.contains(row.node) {
                 buffer.write(NumberText.padLeft(NumberText.percent(truth[row.node]), 5), x: truthX, y: y, style: ExplorerTheme.truth, clip: rowArea)
             }
-            if let user {
-                let label = user.tracker.label(of: row.node)
+            if user.exists {
+                let label = user.label(of: row.node)
                 buffer.write(label.rawValue, x: labelX, y: y, style: ExplorerTheme.labelStyle(label), clip: rowArea)
             }
             if let t = comparedTier {

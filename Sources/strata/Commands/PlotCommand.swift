@@ -148,7 +148,7 @@ struct PlotCommand: ParsableCommand {
             if observation.event.user == u {
                 xs.append(Double(position))
                 shareRows.append(replayer.model.topLevelShares(user: u, tier: tierIndex))
-                cosines.append(.init(x: Double(position), y: replayer.model.users[u].drift.lastCosine))
+                cosines.append(.init(x: Double(position), y: replayer.model.view(of: u).driftCosine))
             }
             if position % stride == 0 || position == dataset.events.count - 1 { weightRows.append([Double(position)] + replayer.model.weights) }
         }

@@ -16,11 +16,11 @@ enum ReportBuilder {
         var tierWeights: [String: Double] = [:]
         for (t, value) in model.tierWeights.enumerated() { tierWeights[model.tiers[t].name] = value }
 
-        let active = model.users.indices.filter { model.users[$0].interest.eventCount > 0 }
+        let active = model.users.indices.filter { model.view(of: $0).events > 0 }
         let shown: [UserIndex]
         if let focusUser { shown = [focusUser] }
         else if active.count <= 20 { shown = active }
-        else { shown = Array(active.sorted { model.users[$0].interest.eventCount > model.users[$1].interest.eventCount }.prefix(10)) }
+        else { shown = Array(active.sorted { model.view(of: $0).events > model.view(of: $1).events }.prefix(10)) }
 
         let users = shown.map { userSummary($0, model: model, ids: dataset.userIDs) }
         let alerts = model.driftAlerts.prefix(maximumAlerts).map { alert in
@@ -41,7 +41,7 @@ enum ReportBuilder {
             "learner_updates": Double(model.learner.updates),
             // Memory of the per-user interest state (strengths and labels of touched nodes) and
             // the process's peak resident set, for the scale figures (Docs/performance.md).
-            "interest_state_bytes": Double(model.users.reduce(0) { $0 + $1.interest.storedBytes + $1.tracker.storedBytes }),
+            "interest_state_bytes": Double(model.interestStateBytes),
             "peak_rss_bytes": Double(peakResidentBytes()),
             // The stream as held (EventLog, 24 bytes an event).
             "event_log_bytes": Double(dataset.events.storedBytes),
@@ -57,17 +57,17 @@ enum ReportBuilder {
     static func userSummary(_ u: UserIndex, model: StrataModel, ids: [String]) -> ReplayReport.UserSummary {
         let tierCount = model.tiers.count
         let shares = model.shareTable(user: u)
-        let state = model.users[u]
+        let user = model.view(of: u)
         let nodes = model.taxonomy.topLevel.sorted {
             shares[$0 * tierCount + tierCount - 1] > shares[$1 * tierCount + tierCount - 1] || (shares[$0 * tierCount + tierCount - 1] == shares[$1 * tierCount + tierCount - 1] && $0 < $1)
         }
         let topLevel = nodes.prefix(maximumTopLevel).map { node in
             var byTier: [String: Double] = [:]
             for t in 0..<tierCount { byTier[model.tiers[t].name] = shares[node * tierCount + t] }
-            return ReplayReport.NodeState(node: model.taxonomy.names[node], label: state.tracker.label(of: node).rawValue, shares: byTier)
+            return ReplayReport.NodeState(node: model.taxonomy.names[node], label: user.label(of: node).rawValue, shares: byTier)
         }
-        return ReplayReport.UserSummary(id: ids[u], events: Int(state.interest.eventCount), segment: state.segment,
-                                        inDrift: state.drift.inDrift, driftCosine: state.drift.lastCosine, topLevel: Array(topLevel),
+        return ReplayReport.UserSummary(id: ids[u], events: user.events, segment: user.segment,
+                                        inDrift: user.inDrift, driftCosine: user.driftCosine, topLevel: Array(topLevel),
                                         topLevelExtent: .init(shown: topLevel.count, total: nodes.count))
     }
 }

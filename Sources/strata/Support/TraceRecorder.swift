@@ -43,13 +43,14 @@ final class TraceRecorder {
         ]
         let shares = model.shareTable(user: u)
         let tierCount = model.tiers.count
+        let user = model.view(of: u)
         for (k, node) in topLevel.enumerated() {
             for (t, tier) in tierNames.enumerated() { values["share.\(tier).\(names[k])"] = .number(shares[node * tierCount + t]) }
-            values["label.\(names[k])"] = .text(model.users[u].tracker.label(of: node).rawValue)
+            values["label.\(names[k])"] = .text(user.label(of: node).rawValue)
         }
         for (k, name) in featureNames.enumerated() { values["weight.\(name)"] = .number(model.weights[k]) }
-        values["drift_cosine"] = .number(model.users[u].drift.lastCosine)
-        values["in_drift"] = .bool(model.users[u].drift.inDrift)
+        values["drift_cosine"] = .number(user.driftCosine)
+        values["in_drift"] = .bool(user.inDrift)
         values["mean_log_loss"] = .number(model.meanLogLoss)
         values["hr10"] = .number(replayer.hitRate.value)
         values["tier_changes"] = .integer(Int64(observation.tierChanges.count))

@@ -20,7 +20,7 @@ struct TruthTracker {
         guard let world else { return }
         let u = observation.event.user
         guard u < world.userCount else { return }
-        let count = Int(model.users[u].interest.eventCount)
+        let count = model.view(of: u).events
         guard count % interval == 0 else { return }
         let tier = model.tiers.count > 2 ? 1 : model.tiers.count - 1
         let estimated = model.topLevelShares(user: u, tier: tier)

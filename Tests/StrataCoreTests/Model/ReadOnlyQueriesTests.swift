@@ -66,4 +66,21 @@ import Testing
         #expect(list.count == 5)
         #expect(model.users.count == 4 && model.stateHash == hash)
     }
+
+    /// The user view reads what the state holds, and an unknown user as an empty one.
+    @Test func theUserViewReadsTheState() {
+        let model = Self.model(events: 300)
+        for u in 0..<4 {
+            let view = model.view(of: u), state = model.users[u]
+            #expect(view.exists && view.events == Int(state.interest.eventCount) && view.events > 0)
+            #expect(view.seen == state.seen && view.segment == state.segment && view.recentPositives == state.positives)
+            #expect(view.driftCosine == state.drift.lastCosine && view.inDrift == state.drift.inDrift)
+            for node in 0..<Self.catalogue.taxonomy.nodeCount { #expect(view.label(of: node) == state.tracker.label(of: node)) }
+            #expect(view.interestBytes == state.interest.storedBytes + state.tracker.storedBytes)
+        }
+        #expect(model.interestStateBytes == (0..<4).reduce(0) { $0 + model.view(of: $1).interestBytes })
+        let unknown = model.view(of: 12)
+        #expect(!unknown.exists && unknown.events == 0 && unknown.seen.isEmpty && unknown.segment == -1)
+        #expect(unknown.label(of: 1) == .dormant && !unknown.inDrift && unknown.driftCosine == 1)
+    }
 }
