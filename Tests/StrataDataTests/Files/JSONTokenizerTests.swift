@@ -134,6 +134,8 @@ struct JSONTokenizerTests {
         // Closing brackets give the depth back.
         #expect(Self.tokens(Array("[[]] [[]]".utf8), maximumDepth: 2).failure == nil)
         #expect(Self.tokens(Array("[[[]]]".utf8), maximumDepth: 2).failure?.problem == .tooDeep)
+        // The syntax check built on it is recursive: the limit keeps it off the stack's end.
+        #expect(JSONSyntaxCheck.firstError(in: bomb)?.message == "arrays and objects nest more than 512 levels deep")
     }
 
     @Test func skippingAContainerChecksItsStringsOnly() {
