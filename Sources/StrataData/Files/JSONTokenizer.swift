@@ -303,7 +303,7 @@ struct JSONTokenizer {
             case 0..<0x20 where !dialect.allowsControlCharacters:
                 throw failure(.controlCharacter, at: offset)
             case 0x80...:
-                guard let length = Self.utf8SequenceLength(in: bytes, at: offset) else { throw failure(.invalidUTF8, at: offset) }
+                guard let length = UTF8Validation.sequenceLength(in: bytes, at: offset) else { throw failure(.invalidUTF8, at: offset) }
                 offset += length
             default:
                 offset += 1
@@ -350,27 +350,6 @@ struct JSONTokenizer {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
-    }
-
-    /// The length of the valid UTF-8 sequence at `index` (same rules as `UTF8Validation`), or nil.
-    private static func utf8SequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let lead = bytes[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return nil
-        }
-        guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else { return nil }
-        for continuation in (index + 2)..<(index + length) where bytes[continuation] & 0xC0 != 0x80 { return nil }
-        return length
     }
 
     private mutating func skipNumber() throws(Failure) {

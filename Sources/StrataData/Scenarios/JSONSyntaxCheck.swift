@@ -94,37 +94,32 @@ struct JSONSyntaxCheck {
 
     /// The check's words for a tokenizer problem, at the byte they have always named.
     private func describe(_ error: JSONTokenizer.Failure) -> Failure {
+        let found = describe(error.offset)
+        let byte = tokens.byte(at: error.offset) ?? 0
+        var offset = error.offset
+        let message: String
         switch error.problem {
         case .unclosedString, .unclosedContainer:
-            return failure("string is never closed", at: error.tokenStart)
-        case .invalidEscape:
-            let escape = tokens.byte(at: error.offset) ?? 0
-            return failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: error.offset)
+            message = "string is never closed"
+            offset = error.tokenStart
+        // After a high surrogate, a backslash that starts no escape is a bad escape as any other.
+        case .invalidEscape,
+             .expectedLowSurrogate where !"\"\\/bfnrtu".utf8.contains(byte):
+            message = "invalid escape '\\\(Character(Unicode.Scalar(byte)))' in a string"
         case .shortUnicodeEscape, .invalidHexDigit:
             // Where the first missing or wrong digit is.
-            var offset = error.offset
-            while let byte = tokens.byte(at: offset), byte.isHexDigit, offset < error.offset + 4 { offset += 1 }
-            return failure("expected 4 hex digits after \\u", at: offset)
-        case .expectedLowSurrogate where !"\"\\/bfnrtu".utf8.contains(tokens.byte(at: error.offset) ?? 0):
-            // Not an escape at all: say so, as for any other string.
-            return describe(JSONTokenizer.Failure(problem: .invalidEscape, offset: error.offset, tokenStart: error.tokenStart))
-        case .expectedLowSurrogate, .invalidSurrogatePair:
-            return failure("expected a low surrogate \\uDC00-\\uDFFF after a high one", at: error.offset)
-        case .loneSurrogate:
-            return failure("a \\u escape of a lone surrogate", at: error.offset)
-        case .invalidUTF8:
-            return failure("invalid UTF-8 in a string", at: error.offset)
-        case .controlCharacter:
-            return failure("unescaped control character in a string (a line break inside quotes?)", at: error.offset)
-        case .invalidLiteral(let word):
-            return failure("expected '\(word)', found \(describe(error.offset))", at: error.offset)
-        case .expectedDigit, .invalidNumber:
-            return failure("expected a digit, found \(describe(error.offset))", at: error.offset)
-        case .unexpectedByte:
-            return failure("expected a value, found \(describe(error.offset))", at: error.offset)
-        case .tooDeep:
-            return failure("arrays and objects nest more than \(tokens.maximumDepth) levels deep", at: error.offset)
+            while let digit = tokens.byte(at: offset), digit.isHexDigit, offset < error.offset + 4 { offset += 1 }
+            message = "expected 4 hex digits after \\u"
+        case .expectedLowSurrogate, .invalidSurrogatePair: message = "expected a low surrogate \\uDC00-\\uDFFF after a high one"
+        case .loneSurrogate: message = "a \\u escape of a lone surrogate"
+        case .invalidUTF8: message = "invalid UTF-8 in a string"
+        case .controlCharacter: message = "unescaped control character in a string (a line break inside quotes?)"
+        case .invalidLiteral(let word): message = "expected '\(word)', found \(found)"
+        case .expectedDigit, .invalidNumber: message = "expected a digit, found \(found)"
+        case .unexpectedByte: message = "expected a value, found \(found)"
+        case .tooDeep: message = "arrays and objects nest more than \(tokens.maximumDepth) levels deep"
         }
+        return failure(message, at: offset)
     }
 }
 
