@@ -1,147 +1,87 @@
 import StrataCore
 
 /// Finds where a key path points in JSON text, so errors that come with a coding path only can
-/// still name a line. A small tolerant scanner: it follows keys and indices and skips other
-/// values; on text it cannot follow it returns nil rather than guess.
+/// still name a line. A small scanner over `JSONTokenizer`'s tokens: it follows keys and
+/// indices and skips other values; on text it cannot follow it returns nil rather than guess.
 struct JSONLocation {
-    private let bytes: [UInt8]
-    private var position = 0
+    private var tokens: JSONTokenizer
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ tokens: JSONTokenizer) { self.tokens = tokens }
 
     /// The 1-based line of the value at `path` (or of the deepest part of it that exists).
     static func line(of path: ScenarioFieldPath, in bytes: [UInt8]) -> Int? {
-        var scanner = JSONLocation(bytes)
-        guard let offset = scanner.offset(of: path.components[...]) else { return nil }
-        return line(atOffset: offset, in: bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONLocation(JSONTokenizer(buffer, dialect: .rfc8259))
+            guard let (offset, _) = scanner.offset(of: path.components[...]) else { return nil }
+            return scanner.tokens.location(of: offset).line
+        }
     }
 
     /// What kind of JSON value sits at `path` ("a string", "an object", …).
     static func kind(of path: ScenarioFieldPath, in bytes: [UInt8]) -> String? {
-        var scanner = JSONLocation(bytes)
-        guard let offset = scanner.offset(of: path.components[...]), offset < bytes.count, scanner.exact else { return nil }
-        switch bytes[offset] {
-        case UInt8(ascii: "{"): return "an object"
-        case UInt8(ascii: "["): return "an array"
-        case UInt8(ascii: "\""): return "a string"
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
-        case UInt8(ascii: "n"): return "null"
-        default: return "a number"
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONLocation(JSONTokenizer(buffer, dialect: .rfc8259))
+            guard let (offset, exact) = scanner.offset(of: path.components[...]), exact else { return nil }
+            switch scanner.tokens.peek() {
+            case .beginObject: return "an object"
+            case .beginArray: return "an array"
+            case .string: return "a string"
+            case .true, .false: return "a boolean"
+            case .null: return "null"
+            case .number, .endObject, .endArray, .colon, .comma: return "a number"
+            case nil: return offset < buffer.count ? "a number" : nil
+            }
         }
     }
 
-    static func line(atOffset offset: Int, in bytes: [UInt8]) -> Int {
-        var line = 1
-        for byte in bytes[..<min(offset, bytes.count)] where byte == UInt8(ascii: "\n") { line += 1 }
-        return line
-    }
-
-    /// Whether the last lookup found the whole path (not just a prefix of it).
-    private(set) var exact = false
-
-    private mutating func offset(of path: ArraySlice<ScenarioPathComponent>) -> Int? {
-        skipSpace()
-        guard position < bytes.count else { return nil }
+    /// The offset of the value at `path`, and whether the whole path was found (else the
+    /// offset is of the deepest container that exists).
+    private mutating func offset(of path: ArraySlice<ScenarioPathComponent>) -> (Int, exact: Bool)? {
+        _ = tokens.peek()
+        guard tokens.offset < tokens.bytes.count else { return nil }
         var remaining = path
         while let component = remaining.first {
-            let containerStart = position
+            let containerStart = tokens.offset
             let found: Bool
             switch component {
             case .key(let key): found = enterObject(key: key)
             case .index(let index): found = enterArray(index: index)
             }
-            if !found {
-                exact = false
-                return containerStart
-            }
+            if !found { return (containerStart, false) }
             remaining = remaining.dropFirst()
-            skipSpace()
+            _ = tokens.peek()
         }
-        exact = true
-        return position
+        return (tokens.offset, true)
     }
 
     private mutating func enterObject(key: String) -> Bool {
-        guard peek == UInt8(ascii: "{") else { return false }
-        position += 1
+        guard tokens.peek() == .beginObject, read() != nil else { return false }
         while true {
-            skipSpace()
-            guard peek == UInt8(ascii: "\"") , let name = readString() else { return false }
-            skipSpace()
-            guard peek == UInt8(ascii: ":") else { return false }
-            position += 1
-            skipSpace()
-            if name == key { return true }
+            guard tokens.peek() == .string, let name = read() else { return false }
+            guard tokens.peek() == .colon, read() != nil else { return false }
+            _ = tokens.peek()
+            if tokens.string(name) == key { return true }
             guard skipValue() else { return false }
-            skipSpace()
-            guard peek == UInt8(ascii: ",") else { return false }
-            position += 1
+            guard tokens.peek() == .comma, read() != nil else { return false }
         }
     }
 
     private mutating func enterArray(index: Int) -> Bool {
-        guard peek == UInt8(ascii: "[") else { return false }
-        position += 1
+        guard tokens.peek() == .beginArray, read() != nil else { return false }
         for _ in 0..<index {
-            skipSpace()
             guard skipValue() else { return false }
-            skipSpace()
-            guard peek == UInt8(ascii: ",") else { return false }
-            position += 1
+            guard tokens.peek() == .comma, read() != nil else { return false }
         }
-        skipSpace()
-        return peek != UInt8(ascii: "]")
+        return tokens.peek() != .endArray
     }
 
-    private var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
-
-    private mutating func skipSpace() {
-        while let byte = peek, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
-    }
-
-    /// Reads a string literal; escapes are decoded for `\"`, `\\` and `\/` (enough to match keys).
-    private mutating func readString() -> String? {
-        guard peek == UInt8(ascii: "\"") else { return nil }
-        position += 1
-        var scalars: [UInt8] = []
-        while let byte = peek {
-            position += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: scalars, as: UTF8.self) }
-            if byte == UInt8(ascii: "\\"), let next = peek {
-                position += 1
-                scalars.append(next == UInt8(ascii: "n") ? 0x0A : next)
-            } else {
-                scalars.append(byte)
-            }
-        }
-        return nil
-    }
+    private mutating func read() -> JSONTokenizer.Token? { try? tokens.next() }
 
     private mutating func skipValue() -> Bool {
-        guard let byte = peek else { return false }
-        switch byte {
-        case UInt8(ascii: "\""):
-            return readString() != nil
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while let current = peek {
-                if current == UInt8(ascii: "\"") {
-                    guard readString() != nil else { return false }
-                    continue
-                }
-                position += 1
-                if current == UInt8(ascii: "{") || current == UInt8(ascii: "[") { depth += 1 }
-                if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { return true }
-                }
-            }
-            return false
-        default:
-            while let current = peek, current != UInt8(ascii: ","), current != UInt8(ascii: "}"), current != UInt8(ascii: "]") {
-                position += 1
-            }
-            return true
+        switch tokens.peek() {
+        case .beginObject, .beginArray: return (try? tokens.skipContainer()) != nil
+        case .string, .number, .true, .false, .null: return read() != nil
+        case .endObject, .endArray, .colon, .comma, nil: return false
         }
     }
 }

@@ -35,8 +35,7 @@ public enum ScenarioFile {
             throw ScenarioError(file: file, message: RegularFile.Problem.tooLarge(limit: maximumBytes).message)
         }
         if let deep = JSONDepthScan.firstTooDeep(in: bytes, limit: maximumDepth) {
-            let (line, column) = JSONSyntaxCheck.lineAndColumn(of: deep.offset, in: bytes)
-            throw ScenarioError(file: file, line: line, column: column, field: deep.path,
+            throw ScenarioError(file: file, line: deep.location.line, column: deep.location.column, field: deep.path,
                                 message: "arrays and objects nest more than \(maximumDepth) levels deep")
         }
         let scenario: Scenario
@@ -78,8 +77,8 @@ public enum ScenarioFile {
             if context.codingPath.isEmpty {
                 // Foundation gives no position for syntax errors on Linux: find it ourselves.
                 if let failure = JSONSyntaxCheck.firstError(in: bytes) {
-                    let (line, column) = JSONSyntaxCheck.lineAndColumn(of: failure.offset, in: bytes)
-                    return ScenarioError(file: file, line: line, column: column, message: "not valid JSON: \(failure.message)")
+                    return ScenarioError(file: file, line: failure.location.line, column: failure.location.column,
+                                         message: "not valid JSON: \(failure.message)")
                 }
                 return ScenarioError(file: file, message: "not valid JSON: \(context.debugDescription)")
             }

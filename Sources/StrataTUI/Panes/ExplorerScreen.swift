@@ -7,7 +7,7 @@ public enum ExplorerScreen {
         let layout = ExplorerLayout.compute(width: buffer.width, height: buffer.height, split: state.isSplit)
         guard layout.mode != .tooSmall else {
             TooSmallNotice.render(in: buffer.area, into: &buffer)
-            if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }
+            if glyphs.isASCII { ASCIIFallback.apply(to: &buffer) }
             return
         }
         TitleBar.render(state, in: layout.titleBar, into: &buffer, glyphs: glyphs)
@@ -30,7 +30,7 @@ public enum ExplorerScreen {
         }
         LessonBox.render(state, layout: layout, into: &buffer, glyphs: glyphs)
         renderOverlay(state, into: &buffer, glyphs: glyphs)
-        if glyphs.barPartials.isEmpty { ASCIIFallback.apply(to: &buffer) }
+        if glyphs.isASCII { ASCIIFallback.apply(to: &buffer) }
         state.theme.apply(to: &buffer)
     }
 

@@ -72,7 +72,7 @@ public struct PaneGlyphs: Hashable, Sendable {
     public var bookmark: Character = "B"
 
     public init(_ glyphs: GlyphSet) {
-        if glyphs.barPartials.isEmpty {
+        if glyphs.isASCII {
             self.init(expanded: "-", collapsed: "+", leaf: " ", decision: "*", drift: "!", cleared: "o", surprise: "?",
                       tierChange: ".", manyTierChanges: ":", played: "-", unplayed: " ", cursor: "^", truthMarker: "|",
                       separator: " | ", play: ">", pause: "||", accept: "+", reject: "x", steady: "=")

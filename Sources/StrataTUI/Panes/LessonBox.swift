@@ -9,7 +9,7 @@ enum LessonBox {
         let stop = run.lesson.stops[index]
         let target = paneRect(stop.pane, layout: layout)
         let screen = Rect(x: 0, y: layout.titleBar.maxY, width: buffer.width, height: max(0, layout.timeline.y - layout.titleBar.maxY))
-        let ascii = glyphs.barPartials.isEmpty
+        let ascii = glyphs.isASCII
         var lines: [Line] = stop.text.map { Line($0) }
         if let see = stop.see { lines.append(Line("see " + see, style: ExplorerTheme.muted)) }
         let keys = (index > 0 ? "space go on · " + (ascii ? "<-" : "←") + " back a stop · Esc leave" : "space go on · Esc leave the lesson")

@@ -8,7 +8,7 @@ enum PromptLine {
         case .goTo: "  0–" + NumberText.grouped(total) + " · Enter go · Esc cancel"
         case .bookmarkName: "  Enter save (empty: position and user) · Esc cancel"
         }
-        let cursor = glyphs.barPartials.isEmpty ? "_" : "▏"
+        let cursor = glyphs.isASCII ? "_" : "▏"
         let line = Line([
             Span(" " + prompt.question, style: Style(bold: true, reverse: true)),
             Span(" " + prompt.text + cursor, style: Style(bold: true)),

@@ -152,7 +152,7 @@ enum TreePane {
         let share = state.shares.indices.contains(index) ? state.shares[index] : 0
         let before = state.baselineShares.indices.contains(index) ? state.baselineShares[index] : share
         let barArea = Rect(x: x, y: y, width: columns.bar, height: 1).intersection(clip)
-        Bar(fraction: share, glyphs: glyphs, style: ExplorerTheme.tierStyle(t), track: glyphs.barPartials.isEmpty ? "." : "·",
+        Bar(fraction: share, glyphs: glyphs, style: ExplorerTheme.tierStyle(t), track: glyphs.isASCII ? "." : "·",
             trackStyle: ExplorerTheme.muted).render(into: &buffer, area: barArea)
         if let truth = state.truthShares, truth.indices.contains(node), columns.bar > 0 {
             let column = min(columns.bar - 1, Int((min(max(truth[node], 0), 1) * Double(columns.bar)).rounded(.down)))

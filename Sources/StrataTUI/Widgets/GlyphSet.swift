@@ -4,6 +4,10 @@
 /// Chosen once from `TerminalCapabilities` (or `NcursesTerminal.glyphs`) and passed to the
 /// widgets that need it; there is no global default.
 public struct GlyphSet: Hashable, Sendable {
+    /// Whether every glyph is ASCII (the terminal's locale is not UTF-8). Decided with the
+    /// set, so that panes choosing their own marks, and the fallback that replaces what they
+    /// drew, ask this rather than guess from the bar glyphs.
+    public var isASCII: Bool
     public var horizontal: Character
     public var vertical: Character
     public var topLeft: Character
@@ -28,6 +32,7 @@ public struct GlyphSet: Hashable, Sendable {
     public var arrowRight: Character
 
     public static let unicode = GlyphSet(
+        isASCII: false,
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         barFull: "█", barPartials: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
@@ -36,6 +41,7 @@ public struct GlyphSet: Hashable, Sendable {
     )
 
     public static let ascii = GlyphSet(
+        isASCII: true,
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         barFull: "#", barPartials: [],
         sparkLevels: ["_", ".", "-", "=", "#"],

@@ -33,6 +33,7 @@ import Testing
     func detectsUTF8Locales(environment: [String: String], isUTF8: Bool) {
         #expect(evaluate(environment.merging(["TERM": "xterm"]) { $1 }).isUTF8 == isUTF8)
         #expect(evaluate(environment).glyphs == (isUTF8 ? .unicode : .ascii))
+        #expect(evaluate(environment).glyphs.isASCII == !isUTF8)
     }
 
     @Test func honoursNoColor() {
