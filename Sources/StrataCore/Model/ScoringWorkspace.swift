@@ -28,6 +28,8 @@ public struct ScoringWorkspace: Sendable {
     /// Generation marks for candidate deduplication (no hashing).
     var candidateMark: [UInt32] = []
     var candidateGeneration: UInt32 = 0
+    /// The same generation's marks for co-occurrence neighbours already listed.
+    var neighbourMark: [UInt32] = []
 
     public init() {}
 }

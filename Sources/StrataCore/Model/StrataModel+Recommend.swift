@@ -190,6 +190,7 @@ extension StrataModel {
         ws.candidateGeneration &+= 1
         if ws.candidateGeneration == 0 {
             for i in ws.candidateMark.indices { ws.candidateMark[i] = 0 }
+            for i in ws.neighbourMark.indices { ws.neighbourMark[i] = 0 }
             ws.candidateGeneration = 1
         }
         let generation = ws.candidateGeneration
@@ -241,11 +242,15 @@ extension StrataModel {
         // Each neighbour once (a generation mark of its own), then the strongest.
         let coocScores = ws.bulk.cooccurrence
         var neighbours: [ItemIndex] = []
-        var listed = coocScores.map { _ in false }
+        // Listed once each: marks of this call's generation (no catalogue-sized allocation).
+        if ws.neighbourMark.count != catalogue.count { ws.neighbourMark = Array(repeating: 0, count: catalogue.count) }
+        var listed = ws.neighbourMark
+        ws.neighbourMark = []
+        defer { ws.neighbourMark = listed }
         for p in users[user].positives.reversed().prefix(config.recentPositives) {
             cooccurrence.rows[p].forEach { j, _ in
-                guard coocScores[Int(j)] > 0 && !listed[Int(j)] else { return }
-                listed[Int(j)] = true
+                guard coocScores[Int(j)] > 0 && listed[Int(j)] != generation else { return }
+                listed[Int(j)] = generation
                 neighbours.append(Int(j))
             }
         }
@@ -254,16 +259,8 @@ extension StrataModel {
             return ca > cb || (ca == cb && neighbours[a] < neighbours[b])
         }
         for k in strongest { add(neighbours[k]) }
-        var popular: [(ItemIndex, Double)] = []
-        let limit = config.candidatePopular
-        for i in 0..<catalogue.count where pop[i] > 0 {
-            let value = pop[i]
-            if popular.count == limit, let last = popular.last, value <= last.1 { continue }
-            let at = popular.firstIndex { value > $0.1 } ?? popular.count
-            popular.insert((i, value), at: at)
-            if popular.count > limit { popular.removeLast() }
-        }
-        for (item, _) in popular { add(item) }
+        // The most popular, kept by the counts themselves (no scan of the catalogue).
+        for item in popularity.top { add(Int(item)) }
         var next = 0
         while result.count < config.recommendationCount && next < catalogue.count {
             add(next)

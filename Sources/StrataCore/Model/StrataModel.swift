@@ -74,7 +74,7 @@ public struct StrataModel: Sendable {
         if let featureMask { for k in prior.indices where !featureMask[k] { prior[k] = 0 } }
         learner = FTRLProximal(dimension: layout.dimension, settings: config.learner, initialWeights: prior)
         cooccurrence = CooccurrenceIndex(itemCount: catalogue.count, neighbourLimit: config.cooccurrenceNeighbours)
-        popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
+        popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife, topLimit: config.candidatePopular)
         segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),
                                   count: config.segmentCount)
         segments = MiniBatchKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
