@@ -152,9 +152,9 @@ extension StrataModel {
                 let candidate = config.labelRule.label(
                     short: all[0], long: all[long], allShares: all, current: users[u].tracker.label(of: node))
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
-                    let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
-                    tierChanges.append(record)
-                    observation.tierChanges.append(record)
+                    let record = LabelChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
+                    labelChanges.append(record)
+                    observation.labelChanges.append(record)
                 }
             }
         }

@@ -163,7 +163,7 @@ extension ExplorerState {
     /// (keeping the previous table for the arrows when they moved), the ground truth, the
     /// recommendations, a weight-history sample, and an open details overlay.
     mutating func refreshAfterModelChange(resetBaseline: Bool) {
-        focusedMarks.update(user: focusedUser, tierChanges: model.tierChanges, driftAlerts: model.driftAlerts)
+        focusedMarks.update(user: focusedUser, labelChanges: model.labelChanges, driftAlerts: model.driftAlerts)
         let fresh = model.shareTable(user: focusedUser)
         if resetBaseline || shares.count != fresh.count {
             baselineShares = fresh

@@ -30,7 +30,7 @@ enum ReportBuilder {
         }
         let counts = ReplayReport.Counts(
             events: replayer.position, users: dataset.userIDs.count, items: dataset.catalogue.count, positives: positives,
-            decisions: model.decisionCount, tierChanges: model.tierChanges.count, driftAlerts: model.driftAlerts.count,
+            decisions: model.decisionCount, labelChanges: model.labelChanges.count, driftAlerts: model.driftAlerts.count,
             skippedLines: source.skippedLines)
         let metrics: [String: Double] = [
             "hr10_sampled": replayer.hitRate.value,

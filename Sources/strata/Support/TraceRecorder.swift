@@ -53,7 +53,7 @@ final class TraceRecorder {
         values["in_drift"] = .bool(user.inDrift)
         values["mean_log_loss"] = .number(model.meanLogLoss)
         values["hr10"] = .number(replayer.hitRate.value)
-        values["tier_changes"] = .integer(Int64(observation.tierChanges.count))
+        values["tier_changes"] = .integer(Int64(observation.labelChanges.count))
         values["drift_alerts"] = .integer(Int64(observation.driftAlerts.count))
         try writer.append(TraceRow(position: observation.position, time: event.time,
                                    user: replayer.dataset.userIDs[u], item: replayer.dataset.catalogue.items[event.item].id,

@@ -14,15 +14,15 @@ import Testing
     struct DenseReference {
         let taxonomy: Taxonomy
         let tiers: [TemporalTier]
-        let rule: TierLabelRule
+        let rule: LabelRule
         var strength: [[Double]]      // [node][tier]
         var updatedAt: [[Double]]
-        var labels: [TierLabel]
-        var pending: [TierLabel]
+        var labels: [InterestLabel]
+        var pending: [InterestLabel]
         var pendingCount: [Int]
         var events = 0.0, lastTime = 0.0
 
-        init(taxonomy: Taxonomy, tiers: [TemporalTier], rule: TierLabelRule) {
+        init(taxonomy: Taxonomy, tiers: [TemporalTier], rule: LabelRule) {
             self.taxonomy = taxonomy; self.tiers = tiers; self.rule = rule
             strength = Array(repeating: Array(repeating: 0, count: tiers.count), count: taxonomy.nodeCount)
             updatedAt = strength

@@ -107,7 +107,7 @@ struct ViewExportTests {
         // Depth first: a child follows its parent.
         let space = view.tree.firstIndex { $0.path == "Sci-Fi › Space" }
         #expect(space.map { view.tree[$0 - 1].path == "Sci-Fi" } == true)
-        #expect(Set(view.tree.map(\.label)).isSubset(of: Set(TierLabel.allCases.map(\.rawValue))))
+        #expect(Set(view.tree.map(\.label)).isSubset(of: Set(InterestLabel.allCases.map(\.rawValue))))
     }
 
     @Test("the status line says which files were written, or why not")
