@@ -198,13 +198,13 @@ extension StrataModel {
 
     // MARK: Segments (SPEC §3)
 
-    /// One mini-batch k-means step over the users touched since the last refresh, then their
-    /// segments are reassigned.
+    /// Sequential k-means updates over the users touched since the last refresh (in first-touch
+    /// order), then their segments are reassigned.
     public mutating func refreshSegments() {
         guard !segmentBatch.isEmpty, segments.dimension > 0 else { return }
         let batch = segmentBatch
         let points = batch.map { topLevelShares(user: $0, tier: tiers.count - 1) }
-        segments.update(batch: points)
+        segments.update(points: points)
         for (u, point) in zip(batch, points) {
             users[u].segment = segments.nearest(point)
             inSegmentBatch[u] = false

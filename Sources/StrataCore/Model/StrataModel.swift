@@ -27,7 +27,7 @@ public struct StrataModel: Sendable {
     public internal(set) var cooccurrence: CooccurrenceIndex
     public internal(set) var popularity: DecayedCounts
     public internal(set) var segmentPopularity: [DecayedCounts]
-    public internal(set) var segments: MiniBatchKMeans
+    public internal(set) var segments: SequentialKMeans
     public internal(set) var surprise = PageHinkley()
     var rng: Xoshiro256StarStar
 
@@ -77,7 +77,7 @@ public struct StrataModel: Sendable {
         popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife)
         segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),
                                   count: config.segmentCount)
-        segments = MiniBatchKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
+        segments = SequentialKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
         rng = Xoshiro256StarStar(seed: config.seed)
         if userCount > 0 { ensureUser(userCount - 1) }
     }
