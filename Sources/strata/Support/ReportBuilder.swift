@@ -56,7 +56,7 @@ enum ReportBuilder {
 
     static func userSummary(_ u: UserIndex, model: StrataModel, ids: [String]) -> ReplayReport.UserSummary {
         let tierCount = model.tiers.count
-        let shares = model.shareTable(user: u)
+        let shares = model.siblingShareTable(user: u)
         let user = model.view(of: u)
         let nodes = model.taxonomy.topLevel.sorted {
             shares[$0 * tierCount + tierCount - 1] > shares[$1 * tierCount + tierCount - 1] || (shares[$0 * tierCount + tierCount - 1] == shares[$1 * tierCount + tierCount - 1] && $0 < $1)

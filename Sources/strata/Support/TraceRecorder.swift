@@ -41,7 +41,7 @@ final class TraceRecorder {
             "gain": .number(observation.gain),
             "p_accept": observation.prediction.map { .number($0) } ?? .text(""),
         ]
-        let shares = model.shareTable(user: u)
+        let shares = model.siblingShareTable(user: u)
         let tierCount = model.tiers.count
         let user = model.view(of: u)
         for (k, node) in topLevel.enumerated() {

@@ -223,13 +223,13 @@ struct ExplorerMarksTests {
         #expect(lines[39].contains("truth JS " + NumberText.fixed(distance, decimals: 2)), "\(lines[39])")
         // The Romance row of the tree carries its true share among the top-level genres.
         let romance = try #require(state.model.taxonomy.existingNode(forPath: ["Romance"]))
-        let truth = try #require(state.truthShares)[romance]
+        let truth = try #require(state.truthSiblingShares)[romance]
         let row = try #require(lines.first { $0.contains("▸ Romance") })
         #expect(row.contains(NumberText.percent(truth)), "\(row)")
         #expect(lines.contains { $0.contains(" true") })
         // Off again: no numbers, no distance.
         ExplorerFixtures.press([.char("t")], on: &state)
-        #expect(state.truthDistance == nil && state.truthShares == nil)
+        #expect(state.truthDistance == nil && state.truthSiblingShares == nil)
     }
 }
 
