@@ -21,7 +21,7 @@ import Testing
     /// embedding cache of a test starts empty.
     func cacheWithMiniLM(in dir: URL) throws -> String {
         let model: String
-        do { model = try ModelCatalog().resolve("minilm") } catch {
+        do { model = try ModelRegistry().resolve("minilm") } catch {
             Issue.record("all-MiniLM-L6-v2 is needed: \(error)")
             throw error
         }
@@ -36,7 +36,7 @@ import Testing
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("minilm\t") })
         #expect(line.contains("all-MiniLM-L6-v2"))
-        #expect(line.contains("available at \(try ModelCatalog().resolve("minilm"))"), "got: \(line)")
+        #expect(line.contains("available at \(try ModelRegistry().resolve("minilm"))"), "got: \(line)")
         let unknown = try StrataBinary.run(["models", "fetch", "gpt-9"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown model 'gpt-9'; known models: minilm"))
@@ -52,7 +52,7 @@ import Testing
             id == "3" ? "{\"id\": 3, \"text\": \"\(text)\"}" : "{\"id\": \"\(id)\", \"text\": \"\(text)\"}"
         }
         try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("texts.jsonl"), atomically: true, encoding: .utf8)
-        let expected = try SentenceEncoder(directory: try ModelCatalog().resolve("minilm")).embed(texts)
+        let expected = try SentenceEncoder(directory: try ModelRegistry().resolve("minilm")).embed(texts)
         for name in ["out.npy", "out.jsonl", "out.itememb"] {
             let run = try StrataBinary.run(["embed", "--texts", "texts.jsonl", "-o", name], in: dir, environment: ["STRATA_CACHE_DIR": cache])
             #expect(run.status == 0, "stderr: \(run.stderr)")

@@ -1,19 +1,19 @@
 extension UserInterest {
-    /// Fills `shares[node * tierCount + tier]` with `p_τ(n) = s_τ(n) / Σ_siblings s_τ`
+    /// Fills `shares[node * tierCount + tier]` with the sibling share `p_τ(n) = s_τ(n) / Σ_siblings s_τ`
     /// for every node (the root gets 1; untouched nodes 0). A group with no mass gives shares
     /// of 0. O(touched × tiers) when the table and workspace were filled together before (only
     /// the slots written last time are cleared), O(nodes × tiers) the first time. Docs/model.md §3.
-    public func fillShareTable(
+    public func fillSiblingShareTable(
         taxonomy: Taxonomy, tiers: [TemporalTier], decay: [DecayTable], into shares: inout [Double]
     ) {
-        var workspace = ShareWorkspace()
-        fillShareTable(parents: taxonomy.parents, tiers: tiers, decay: decay, into: &shares, workspace: &workspace)
+        var workspace = SiblingShareWorkspace()
+        fillSiblingShareTable(parents: taxonomy.parents, tiers: tiers, decay: decay, into: &shares, workspace: &workspace)
     }
 
     /// The same with the caller's workspace (no allocation on the hot path).
-    public func fillShareTable(
+    public func fillSiblingShareTable(
         parents: [NodeIndex], tiers: [TemporalTier], decay: [DecayTable],
-        into shares: inout [Double], workspace: inout ShareWorkspace
+        into shares: inout [Double], workspace: inout SiblingShareWorkspace
     ) {
         let nodeCount = parents.count
         let tierCount = self.tierCount
@@ -76,13 +76,13 @@ extension UserInterest {
         }
     }
 
-    /// Shares of one sibling group for one tier, in `taxonomy.children[parent]` order.
-    public func shares(
+    /// Sibling shares of one group for one tier, in `taxonomy.children[parent]` order.
+    public func siblingShares(
         ofChildrenOf parent: NodeIndex, tier: Int, taxonomy: Taxonomy,
         tiers: [TemporalTier], decay: [DecayTable]
     ) -> [Double] {
         let children = taxonomy.children[parent]
-        // Decayed to the group's latest update (scale-free, as in `fillShareTable`).
+        // Decayed to the group's latest update (scale-free, as in `fillSiblingShareTable`).
         var latest = -Double.infinity
         for node in children where rawStrength(of: node, tier: tier) != 0 { latest = max(latest, updateClock(of: node, tier: tier)) }
         let values = children.map { node -> Double in
@@ -95,7 +95,8 @@ extension UserInterest {
 }
 
 extension UserInterest {
-    /// `shares(ofChildrenOf: Taxonomy.root, …)` bit for bit, over the touched nodes only:
+    /// `siblingShares(ofChildrenOf: Taxonomy.root, …)` bit for bit (at the top level a node's
+    /// sibling share is also its path share, so one name serves), over the touched nodes only:
     /// `ordinal[n]` is n's position among the root's children (−1 below the top level), `count`
     /// their number. Children are in ascending node order and so are the touched nodes, so the
     /// total adds the same non-zero terms in the same order (the zeros it skips add nothing).
@@ -125,8 +126,8 @@ extension UserInterest {
     }
 }
 
-/// Per-parent scratch of the share computation, reused across users (not part of any state).
-public struct ShareWorkspace: Sendable {
+/// Per-parent scratch of the sibling-share computation, reused across users (not part of any state).
+public struct SiblingShareWorkspace: Sendable {
     var latest: [Double] = []
     var total: [Double] = []
     /// Nodes whose slots the last fill wrote into the paired table (cleared on the next fill).

@@ -1,6 +1,6 @@
 /// One time scale of the interest model (SPEC §3): `short`, `medium`, `long` by default.
 ///
-/// Not to be confused with `TierLabel` (core, emerging, …), which classifies a node.
+/// Not to be confused with `InterestLabel` (core, emerging, …), which classifies a node.
 public struct TemporalTier: Hashable, Sendable, Codable {
     /// What the half-life is measured in.
     public enum Clock: String, Hashable, Sendable, Codable {

@@ -52,7 +52,7 @@ public enum LessonTrigger: Hashable, Sendable {
     /// At the next interest-shift alert of the lesson's user.
     case driftAlert
     /// At the next tier-label change of the user's node at `path` (to `label`, when given).
-    case tierChange(path: [String], label: TierLabel?)
+    case labelChange(path: [String], label: InterestLabel?)
     /// When an item under `path` is first among the user's top recommendations (the top `count`).
     case recommendation(path: [String], count: Int)
     /// When the viewer accepts or rejects a recommendation (the lesson waits, paused).

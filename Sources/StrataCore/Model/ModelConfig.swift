@@ -3,7 +3,7 @@
 public struct ModelConfig: Hashable, Sendable, Codable {
     public var tiers: [TemporalTier] = TemporalTier.standard
     public var gains = ActionGains()
-    public var labelRule = TierLabelRule()
+    public var labelRule = LabelRule()
     public var drift = CosineDriftMonitor.Settings()
     public var pageHinkley = PageHinkley.Settings()
     public var learner = FTRLProximal.Settings()

@@ -6,7 +6,7 @@ public struct Observation: Sendable {
     /// P(accept) of the taken item before learning it, and its log-loss (nil: no example).
     public var prediction: Double?
     public var logLoss: Double?
-    public var tierChanges: [TierChange] = []
+    public var labelChanges: [LabelChange] = []
     public var driftAlerts: [DriftAlert] = []
     public var examplesLearned = 0
 }

@@ -9,12 +9,14 @@
 /// there with other contents. The model keeps one of its own, moved along with it (checkpoints
 /// carry theirs), which every event keeps current.
 public struct ScoringWorkspace: Sendable {
-    var shares: [Double] = []
-    /// Path shares (product of shares down the path) of the same user and moment.
+    /// Sibling shares `p_τ(n)` (each node's share within its sibling group), flat
+    /// `node * tierCount + tier`.
+    var siblingShares: [Double] = []
+    /// Path shares `P_τ(n)` (product of sibling shares down the path) of the same user and moment.
     var pathShares: [Double] = []
-    var shareWorkspace = ShareWorkspace()
-    /// Whose share table `shares` holds: (user, that user's event count).
-    var sharesKey: (UserIndex, Int64) = (-1, -1)
+    var siblingShareWorkspace = SiblingShareWorkspace()
+    /// Whose tables `siblingShares` and `pathShares` hold: (user, that user's event count).
+    var shareTablesKey: (UserIndex, Int64) = (-1, -1)
     var features: [Double] = []
     var bulk = BulkScoringTables()
     /// Every item's margin, reused by exhaustive recommendations.

@@ -1,28 +1,28 @@
 extension StrataModel {
-    /// Fills the share table `p_τ(n)` of `user` into the scratch buffer.
+    /// Fills the sibling-share table `p_τ(n)` of `user` into the scratch buffer.
     /// Shares do not depend on the clock (every node of a tier decays by the same factor), only
     /// on the user's evidence, so the table is reused while the same user has had no new event.
     /// Also fills the path shares `P_τ(n) = Π p_τ(m)` over the nodes `m` from the top level down
     /// to `n`: the part of the user's whole interest that lies under `n` (Docs/model.md §7).
     /// Features and candidates read these, so a sub-category never counts for more than its
-    /// parent does; labels and the tree read the conditional shares.
-    func fillShares(for user: UserIndex, ws: inout ScoringWorkspace) {
+    /// parent does; labels and the tree read the sibling shares.
+    func fillShareTables(for user: UserIndex, ws: inout ScoringWorkspace) {
         let key = (user, users[user].interest.eventCount)
-        if ws.sharesKey == key && !ws.shares.isEmpty { return }
-        let previous = ws.shareWorkspace.written
-        users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay,
-                                            into: &ws.shares, workspace: &ws.shareWorkspace)
-        Self.fillPathShares(conditional: ws.shares, parents: taxonomy.parents, tierCount: tiers.count,
+        if ws.shareTablesKey == key && !ws.siblingShares.isEmpty { return }
+        let previous = ws.siblingShareWorkspace.written
+        users[user].interest.fillSiblingShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay,
+                                                   into: &ws.siblingShares, workspace: &ws.siblingShareWorkspace)
+        Self.fillPathShares(siblingShares: ws.siblingShares, parents: taxonomy.parents, tierCount: tiers.count,
                             touched: users[user].interest.nodes, previouslyTouched: previous, into: &ws.pathShares)
-        ws.sharesKey = key
+        ws.shareTablesKey = key
     }
 
     /// The same over the touched nodes only (ascending, so parents come before children; an
     /// untouched node's path share is 0): O(touched × tiers) after the first call.
-    static func fillPathShares(conditional: [Double], parents: [NodeIndex], tierCount: Int,
+    static func fillPathShares(siblingShares: [Double], parents: [NodeIndex], tierCount: Int,
                                touched: [Int32], previouslyTouched: [Int32], into path: inout [Double]) {
-        if path.count != conditional.count {
-            path = Array(repeating: 0, count: conditional.count)
+        if path.count != siblingShares.count {
+            path = Array(repeating: 0, count: siblingShares.count)
         } else {
             for node in previouslyTouched { for t in 0..<tierCount { path[Int(node) &* tierCount &+ t] = 0 } }
         }
@@ -32,17 +32,17 @@ extension StrataModel {
             let node = Int(node32)
             guard node != Taxonomy.root else { continue }
             let base = node &* tierCount, parentBase = parents[node] &* tierCount
-            for t in 0..<tierCount { path[base &+ t] = path[parentBase &+ t] * conditional[base &+ t] }
+            for t in 0..<tierCount { path[base &+ t] = path[parentBase &+ t] * siblingShares[base &+ t] }
         }
     }
 
-    /// `path[n·T + τ] = path[parent(n)·T + τ] · conditional[n·T + τ]`, the root's 1 (parents
+    /// `path[n·T + τ] = path[parent(n)·T + τ] · siblingShares[n·T + τ]`, the root's 1 (parents
     /// precede their children in node order).
-    static func fillPathShares(conditional: [Double], parents: [NodeIndex], tierCount: Int, into path: inout [Double]) {
-        if path.count != conditional.count { path = Array(repeating: 0, count: conditional.count) }
+    static func fillPathShares(siblingShares: [Double], parents: [NodeIndex], tierCount: Int, into path: inout [Double]) {
+        if path.count != siblingShares.count { path = Array(repeating: 0, count: siblingShares.count) }
         guard !parents.isEmpty else { return }
         path.withUnsafeMutableBufferPointer { out in
-        conditional.withUnsafeBufferPointer { share in
+        siblingShares.withUnsafeBufferPointer { share in
             for t in 0..<tierCount { out[t] = 1 }
             for node in 1..<parents.count {
                 let base = node &* tierCount, parentBase = parents[node] &* tierCount
@@ -55,7 +55,7 @@ extension StrataModel {
         ws.features.count == layout.dimension ? ws.features : Array(repeating: 0, count: layout.dimension)
     }
 
-    /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShares(for: u)`
+    /// The feature vector `x(u, i)` (SPEC §4, Docs/model.md §7). Requires `fillShareTables(for: u)`
     /// since the user's last change. O(depth × paths × tiers + terms × tiers + K).
     /// `prepared`, when given, holds the item's terms as bulk scoring computed them (the same
     /// numbers, already at hand for the items a recommendation shows).
@@ -63,14 +63,14 @@ extension StrataModel {
                   prepared: PreparedItemTerms? = nil) {
         for k in 0..<x.count { x[k] = 0 }
         let tierCount = tiers.count
-        let shares = ws.pathShares
+        let pathShares = ws.pathShares
         for r in catalogue.nodeRefs(of: i) {
             let node = catalogue.nodeRefNode[r]
             let level = taxonomy.depths[node]
             guard level <= layout.levels else { continue }
             let weight = catalogue.nodeRefShare[r]
             for t in 0..<tierCount {
-                x[layout.share(tier: t, level: level)] += weight * shares[node * tierCount + t]
+                x[layout.share(tier: t, level: level)] += weight * pathShares[node * tierCount + t]
             }
         }
         // Read through the array (a borrow), never `let state = users[u]` (a copy of every field).
@@ -128,28 +128,29 @@ extension StrataModel {
             grown.ensureUser(user)
             return grown.featureVector(user: user, item: item, workspace: &ws)
         }
-        fillShares(for: user, ws: &ws)
+        fillShareTables(for: user, ws: &ws)
         var x = Array(repeating: 0.0, count: layout.dimension)
         features(user: user, item: item, clock: popularityClock, into: &x, ws: ws)
         return x
     }
 
-    /// The user's share `p_τ(n)` of every node, flat `node * tierCount + tier`.
-    public func shareTable(user: UserIndex) -> [Double] {
+    /// The user's sibling share `p_τ(n)` (within its sibling group) of every node, flat
+    /// `node * tierCount + tier`: what the labels and the tree read.
+    public func siblingShareTable(user: UserIndex) -> [Double] {
         var table: [Double] = []
         guard user < users.count else {
             return Array(repeating: 0, count: taxonomy.nodeCount * tiers.count)
         }
-        var workspace = ShareWorkspace()
-        users[user].interest.fillShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay, into: &table, workspace: &workspace)
+        var workspace = SiblingShareWorkspace()
+        users[user].interest.fillSiblingShareTable(parents: taxonomy.parents, tiers: config.tiers, decay: decay, into: &table, workspace: &workspace)
         return table
     }
 
-    /// The user's path share `P_τ(n)` (product of shares down the path) of every node, flat
+    /// The user's path share `P_τ(n)` (product of sibling shares down the path) of every node, flat
     /// `node * tierCount + tier`: what the share features read.
     public func pathShareTable(user: UserIndex) -> [Double] {
         var path: [Double] = []
-        Self.fillPathShares(conditional: shareTable(user: user), parents: taxonomy.parents, tierCount: tiers.count, into: &path)
+        Self.fillPathShares(siblingShares: siblingShareTable(user: user), parents: taxonomy.parents, tierCount: tiers.count, into: &path)
         return path
     }
 }

@@ -20,8 +20,8 @@ extension StrataModel {
             let labels = user.tracker.significantEntries
             h.combine(labels.map { Int($0.node) })
             h.combine(labels.map { entry -> Int in
-                let label = TierLabel.allCases.firstIndex(of: entry.label) ?? 0
-                let pending = entry.count > 0 ? (TierLabel.allCases.firstIndex(of: entry.pending) ?? 0) : 0
+                let label = InterestLabel.allCases.firstIndex(of: entry.label) ?? 0
+                let pending = entry.count > 0 ? (InterestLabel.allCases.firstIndex(of: entry.pending) ?? 0) : 0
                 return (label * 16 + pending) * 256 + Int(entry.count)
             })
             let drift = user.drift.hashState
@@ -54,7 +54,7 @@ extension StrataModel {
         h.combine(segments.centres); h.combine(segments.counts); h.combine(segments.initialised)
         h.combine(surprise.count); h.combine(surprise.mean); h.combine(surprise.cumulative); h.combine(surprise.minimum)
         h.combine(rng.state.0); h.combine(rng.state.1); h.combine(rng.state.2); h.combine(rng.state.3)
-        h.combine(tierChanges.count); h.combine(driftAlerts.count)
+        h.combine(labelChanges.count); h.combine(driftAlerts.count)
         h.combine(logLossSum); h.combine(logLossCount)
         h.combine(segmentBatch)
         return h.finalize()

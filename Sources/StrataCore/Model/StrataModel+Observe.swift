@@ -49,7 +49,7 @@ extension StrataModel {
         guard gain != 0 else { return }
         let u = event.user
         let label: Double = gain > 0 ? 1 : 0
-        fillShares(for: u, ws: &ws)
+        fillShareTables(for: u, ws: &ws)
         var x = featureScratch(ws)
 
         features(user: u, item: event.item, clock: popularityClock, into: &x, ws: ws)
@@ -139,7 +139,7 @@ extension StrataModel {
         let long = config.tiers.count - 1
         let tierCount = config.tiers.count
         // One share table after the update serves relabelling and the drift test.
-        fillShares(for: u, ws: &ws)
+        fillShareTables(for: u, ws: &ws)
         var all = Array(repeating: 0.0, count: tierCount)
         // Only touched members can hold a share or a label other than dormant (an untouched
         // node's candidate is dormant, which is its label): O(touched), not O(siblings).
@@ -148,13 +148,13 @@ extension StrataModel {
             for node32 in touched where taxonomy.parents[Int(node32)] == parent {
                 let node = Int(node32)
                 let base = node * tierCount
-                for t in 0..<tierCount { all[t] = ws.shares[base + t] }
+                for t in 0..<tierCount { all[t] = ws.siblingShares[base + t] }
                 let candidate = config.labelRule.label(
                     short: all[0], long: all[long], allShares: all, current: users[u].tracker.label(of: node))
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
-                    let record = TierChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
-                    tierChanges.append(record)
-                    observation.tierChanges.append(record)
+                    let record = LabelChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
+                    labelChanges.append(record)
+                    observation.labelChanges.append(record)
                 }
             }
         }
@@ -170,7 +170,7 @@ extension StrataModel {
         // so the sums are bit for bit those of the full vectors, in O(touched).
         var dot = 0.0, shortNorm = 0.0, longNorm = 0.0
         for node32 in users[u].interest.nodes where taxonomy.parents[Int(node32)] == Taxonomy.root {
-            let s = ws.shares[Int(node32) * tierCount], l = ws.shares[Int(node32) * tierCount + tierCount - 1]
+            let s = ws.siblingShares[Int(node32) * tierCount], l = ws.siblingShares[Int(node32) * tierCount + tierCount - 1]
             dot += s * l
             shortNorm += s * s
             longNorm += l * l
@@ -178,8 +178,8 @@ extension StrataModel {
         let cosine = shortNorm > 0 && longNorm > 0 ? dot / (shortNorm.squareRoot() * longNorm.squareRoot()) : 1
         guard users[u].drift.update(cosine: cosine, settings: config.drift) else { return }
         let tops = taxonomy.topLevel
-        let short = tops.map { ws.shares[$0 * tierCount] }
-        let long = tops.map { ws.shares[$0 * tierCount + tierCount - 1] }
+        let short = tops.map { ws.siblingShares[$0 * tierCount] }
+        let long = tops.map { ws.siblingShares[$0 * tierCount + tierCount - 1] }
         let deltas = tops.indices.map { (tops[$0], short[$0] - long[$0]) }
         let rose = deltas.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
         let fell = deltas.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(2).map(\.0)
@@ -198,13 +198,13 @@ extension StrataModel {
 
     // MARK: Segments (SPEC §3)
 
-    /// One mini-batch k-means step over the users touched since the last refresh, then their
-    /// segments are reassigned.
+    /// Sequential k-means updates over the users touched since the last refresh (in first-touch
+    /// order), then their segments are reassigned.
     public mutating func refreshSegments() {
         guard !segmentBatch.isEmpty, segments.dimension > 0 else { return }
         let batch = segmentBatch
         let points = batch.map { topLevelShares(user: $0, tier: tiers.count - 1) }
-        segments.update(batch: points)
+        segments.update(points: points)
         for (u, point) in zip(batch, points) {
             users[u].segment = segments.nearest(point)
             inSegmentBatch[u] = false

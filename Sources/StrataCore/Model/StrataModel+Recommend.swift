@@ -216,7 +216,7 @@ extension StrataModel {
         let leafLevel = min(layout.levels, taxonomy.depth)
         let pathShares = ws.pathShares
         for t in 0..<tierCount {
-            // Path share: the product of shares down the path (fillShares).
+            // Path share: the product of shares down the path (fillShareTables).
             var best: [(NodeIndex, Double)] = []
             for node in 1..<taxonomy.nodeCount {
                 let value = pathShares[node * tierCount + t]

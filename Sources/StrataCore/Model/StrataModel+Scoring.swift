@@ -152,7 +152,7 @@ extension StrataModel {
     /// each node's contribution `Σ_τ w_{τ,ℓ(n)} p_τ(n)`, then one dense content profile
     /// `Σ_τ w_τ P_τ/‖P_τ‖`; and the co-occurrence scores accumulated from the recent positives' rows.
     func prepareBulkScoring(user u: UserIndex, weights w: [Double], ws: inout ScoringWorkspace) {
-        fillShares(for: u, ws: &ws)
+        fillShareTables(for: u, ws: &ws)
         let tierCount = tiers.count
         // Moved out (not copied), so writing its arrays does not copy them.
         var bulk = ws.bulk
@@ -162,13 +162,13 @@ extension StrataModel {
         // w_{τ,ℓ} flat by `τ · levels + ℓ − 1`.
         let shareWeights = (0..<tierCount * levels).map { w[layout.share(tier: $0 / levels, level: $0 % levels + 1)] }
         taxonomy.depths.withUnsafeBufferPointer { depths in
-        ws.pathShares.withUnsafeBufferPointer { shares in
+        ws.pathShares.withUnsafeBufferPointer { pathShares in
         bulk.linear.withUnsafeMutableBufferPointer { table in
             for node in 1..<max(1, taxonomy.nodeCount) {
                 let level = depths[node]
                 var c = 0.0
                 if level <= levels {
-                    for t in 0..<tierCount { c += shareWeights[t &* levels &+ level &- 1] * shares[node &* tierCount &+ t] }
+                    for t in 0..<tierCount { c += shareWeights[t &* levels &+ level &- 1] * pathShares[node &* tierCount &+ t] }
                 }
                 table[node] = c
             }

@@ -27,7 +27,7 @@ public struct StrataModel: Sendable {
     public internal(set) var cooccurrence: CooccurrenceIndex
     public internal(set) var popularity: DecayedCounts
     public internal(set) var segmentPopularity: [DecayedCounts]
-    public internal(set) var segments: MiniBatchKMeans
+    public internal(set) var segments: SequentialKMeans
     public internal(set) var surprise = PageHinkley()
     var rng: Xoshiro256StarStar
 
@@ -35,10 +35,10 @@ public struct StrataModel: Sendable {
     public internal(set) var position = 0
     /// Human (or autopilot) decisions applied so far.
     public internal(set) var decisionCount = 0
-    public internal(set) var tierChanges: [TierChange] = []
+    public internal(set) var labelChanges: [LabelChange] = []
     public internal(set) var driftAlerts: [DriftAlert] = []
-    /// Lengths of `tierChanges` and `driftAlerts` while they are stripped from a checkpoint.
-    var strippedLogLengths: (tierChanges: Int, driftAlerts: Int)?
+    /// Lengths of `labelChanges` and `driftAlerts` while they are stripped from a checkpoint.
+    var strippedLogLengths: (labelChanges: Int, driftAlerts: Int)?
     /// The first non-finite value met, if any (never part of a healthy run; not hashed).
     public internal(set) var fault: ModelFault?
     /// Running mean log-loss of the taken-item predictions.
@@ -77,7 +77,7 @@ public struct StrataModel: Sendable {
         popularity = DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife, topLimit: config.candidatePopular)
         segmentPopularity = Array(repeating: DecayedCounts(count: catalogue.count, halfLife: config.popularityHalfLife),
                                   count: config.segmentCount)
-        segments = MiniBatchKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
+        segments = SequentialKMeans(k: config.segmentCount, dimension: catalogue.taxonomy.topLevel.count)
         rng = Xoshiro256StarStar(seed: config.seed)
         if userCount > 0 { ensureUser(userCount - 1) }
     }
@@ -92,8 +92,8 @@ public struct StrataModel: Sendable {
     /// every later append copy the whole log. `restoringLogs(from:)` puts them back.
     public func checkpointCopy() -> StrataModel {
         var copy = self
-        copy.strippedLogLengths = (tierChanges.count, driftAlerts.count)
-        copy.tierChanges = []
+        copy.strippedLogLengths = (labelChanges.count, driftAlerts.count)
+        copy.labelChanges = []
         copy.driftAlerts = []
         return copy
     }
@@ -102,10 +102,10 @@ public struct StrataModel: Sendable {
     /// far from the same history.
     public func restoringLogs(from live: StrataModel) -> StrataModel {
         guard let lengths = strippedLogLengths else { return self }
-        precondition(live.tierChanges.count >= lengths.tierChanges && live.driftAlerts.count >= lengths.driftAlerts,
-                     "live model has fewer log entries than the checkpoint (\(live.tierChanges.count) < \(lengths.tierChanges))")
+        precondition(live.labelChanges.count >= lengths.labelChanges && live.driftAlerts.count >= lengths.driftAlerts,
+                     "live model has fewer log entries than the checkpoint (\(live.labelChanges.count) < \(lengths.labelChanges))")
         var restored = self
-        restored.tierChanges = Array(live.tierChanges.prefix(lengths.tierChanges))
+        restored.labelChanges = Array(live.labelChanges.prefix(lengths.labelChanges))
         restored.driftAlerts = Array(live.driftAlerts.prefix(lengths.driftAlerts))
         restored.strippedLogLengths = nil
         return restored

@@ -1,7 +1,7 @@
 /// Everything the model keeps about one user (SPEC §3).
 public struct UserState: Sendable {
     public internal(set) var interest: UserInterest
-    public internal(set) var tracker: TierTracker
+    public internal(set) var tracker: LabelTracker
     public internal(set) var drift = CosineDriftMonitor()
     /// One decayed content profile per temporal tier.
     public internal(set) var profiles: [TextProfile]
@@ -20,7 +20,7 @@ public struct UserState: Sendable {
 
     init(tierCount: Int) {
         interest = UserInterest(tierCount: tierCount)
-        tracker = TierTracker()
+        tracker = LabelTracker()
         profiles = Array(repeating: TextProfile(), count: tierCount)
     }
 

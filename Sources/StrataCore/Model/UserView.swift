@@ -13,7 +13,7 @@ public struct UserView: Sendable {
     /// Events and decisions this user has produced (the `.events` clock).
     public var events: Int { Int(state?.interest.eventCount ?? 0) }
     /// The node's tier label now (dormant for an untouched node or an unknown user).
-    public func label(of node: NodeIndex) -> TierLabel { state?.tracker.label(of: node) ?? .dormant }
+    public func label(of node: NodeIndex) -> InterestLabel { state?.tracker.label(of: node) ?? .dormant }
     /// The short-vs-long cosine of the drift monitor's last update (1 before the first).
     public var driftCosine: Double { state?.drift.lastCosine ?? 1 }
     /// Whether the drift monitor is in an interest shift.

@@ -2,7 +2,7 @@
 /// shown, so computing recommendations builds no strings.
 public enum Reason: Hashable, Sendable {
     /// A share feature: the node (with its parent for deeper levels), the tier, its label.
-    case share(node: String, parent: String?, tier: String, label: TierLabel)
+    case share(node: String, parent: String?, tier: String, label: InterestLabel)
     case content(tier: String)
     /// Co-occurrence with a recent positive (its title), when one explains it.
     case because(title: String?)

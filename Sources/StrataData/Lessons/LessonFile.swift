@@ -86,14 +86,14 @@ public enum LessonFile {
             case "decision": trigger = .decision
             case "tier change":
                 guard let node else { throw fail("a tier change needs the node it watches (node = \"Romance\")", index, "node") }
-                var label: TierLabel?
+                var label: InterestLabel?
                 if let text = try string("label") {
-                    guard let parsed = TierLabel(rawValue: text) else {
-                        throw fail("expected one of: \(TierLabel.allCases.map(\.rawValue).joined(separator: ", "))", index, "label")
+                    guard let parsed = InterestLabel(rawValue: text) else {
+                        throw fail("expected one of: \(InterestLabel.allCases.map(\.rawValue).joined(separator: ", "))", index, "label")
                     }
                     label = parsed
                 }
-                trigger = .tierChange(path: node, label: label)
+                trigger = .labelChange(path: node, label: label)
             case "recommendation":
                 guard let node else { throw fail("a recommendation trigger needs the node it waits for (node = \"Romance\")", index, "node") }
                 var top = 10

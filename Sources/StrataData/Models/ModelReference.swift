@@ -12,15 +12,15 @@ public struct ModelReference: Sendable, Hashable {
     static let identifyingFiles = ["config.json", "tokenizer.json", "vocab.txt", "model.safetensors", "modules.json",
                                    "1_Pooling/config.json", "sentence_bert_config.json", "tokenizer_config.json"]
 
-    /// A known name resolves through `ModelCatalog` (an error saying to fetch it when it is not
+    /// A known name resolves through `ModelRegistry` (an error saying to fetch it when it is not
     /// cached); anything else must be a directory.
-    public static func resolve(_ reference: String, catalog: ModelCatalog = ModelCatalog()) throws -> ModelReference {
-        if catalog.known.contains(where: { $0.name == reference }) {
-            return ModelReference(name: reference, directory: try catalog.resolve(reference))
+    public static func resolve(_ reference: String, registry: ModelRegistry = ModelRegistry()) throws -> ModelReference {
+        if registry.known.contains(where: { $0.name == reference }) {
+            return ModelReference(name: reference, directory: try registry.resolve(reference))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ModelCatalogError.unknownModel(name: reference, known: catalog.known.map(\.name))
+            throw ModelRegistryError.unknownModel(name: reference, known: registry.known.map(\.name))
         }
         return ModelReference(name: reference, directory: reference)
     }

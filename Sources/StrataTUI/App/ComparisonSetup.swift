@@ -49,7 +49,7 @@ extension ExplorerState {
         case .split:
             companionRecommendations = list
             companionSelection = min(companionSelection, max(0, list.count - 1))
-            companionShares = companionModel?.shareTable(user: focusedUser) ?? []
+            companionSiblingShares = companionModel?.siblingShareTable(user: focusedUser) ?? []
         }
     }
 
@@ -107,7 +107,7 @@ extension ExplorerState {
     /// The temporal tier whose share difference B − A the tree shows in the split view with an
     /// adaptive B: the middle one (medium of short/medium/long), nil otherwise.
     public var comparedTier: Int? {
-        guard isSplit, !companionShares.isEmpty, !model.tiers.isEmpty else { return nil }
+        guard isSplit, !companionSiblingShares.isEmpty, !model.tiers.isEmpty else { return nil }
         return model.tiers.count / 2
     }
 }

@@ -4,7 +4,7 @@ import StrataCore
 /// alerts (the default), their tier changes, the decisions (theirs), or the bookmarks.
 public enum MarkKind: String, CaseIterable, Hashable, Sendable {
     case driftAlert = "drift alert"
-    case tierChange = "tier change"
+    case labelChange = "tier change"
     case decision = "decision"
     case bookmark = "bookmark"
 

@@ -62,7 +62,7 @@ extension ExplorerState {
         case .position(let target): return replayer.position >= target
         case .decision: return true
         case .recommendation(_, let count): return recommendationsReach(run.nodes[run.next], count: count)
-        case .driftAlert, .tierChange: return false
+        case .driftAlert, .labelChange: return false
         }
     }
 
@@ -73,9 +73,9 @@ extension ExplorerState {
         switch run.lesson.stops[run.next].trigger {
         case .position(let target): return observation.position + 1 >= target
         case .driftAlert: return observation.driftAlerts.contains { $0.user == user && $0.kind == .interestShift }
-        case .tierChange(_, let label):
+        case .labelChange(_, let label):
             let node = run.nodes[run.next]
-            return observation.tierChanges.contains { $0.user == user && $0.node == node && (label == nil || $0.to == label) }
+            return observation.labelChanges.contains { $0.user == user && $0.node == node && (label == nil || $0.to == label) }
         case .recommendation, .decision: return false
         }
     }

@@ -12,7 +12,7 @@ extension ExplorerState {
         let user = focusedUser
         let positions: [Int] = switch kind {
         case .driftAlert: focusedMarks.driftAlerts.filter { $0.kind == .interestShift }.map { $0.position + 1 }
-        case .tierChange: focusedMarks.tierChanges.map { $0.position + 1 }
+        case .labelChange: focusedMarks.labelChanges.map { $0.position + 1 }
         case .decision: replayer.decisions.filter { $0.user == user }.map(\.position)
         case .bookmark: bookmarks.map(\.position)
         }
@@ -38,7 +38,7 @@ extension ExplorerState {
                 return []
             }
             return landed(manualStep(target - here), kind: kind, position: target)
-        case .driftAlert, .tierChange:
+        case .driftAlert, .labelChange:
             // Not known before they happen: replay on until one does (or the stream ends).
             isPlaying = false
             streamSelection = nil
@@ -46,7 +46,7 @@ extension ExplorerState {
             let effects = advance(by: replayer.total - here) { observation, _ in
                 kind == .driftAlert
                     ? observation.driftAlerts.contains { $0.user == user && $0.kind == .interestShift }
-                    : observation.tierChanges.contains { $0.user == user }
+                    : observation.labelChanges.contains { $0.user == user }
             }
             let found = knownMarks(kind).last.map { $0 > here } ?? false
             guard found else {

@@ -163,14 +163,14 @@ extension ExplorerState {
     /// (keeping the previous table for the arrows when they moved), the ground truth, the
     /// recommendations, a weight-history sample, and an open details overlay.
     mutating func refreshAfterModelChange(resetBaseline: Bool) {
-        focusedMarks.update(user: focusedUser, tierChanges: model.tierChanges, driftAlerts: model.driftAlerts)
-        let fresh = model.shareTable(user: focusedUser)
-        if resetBaseline || shares.count != fresh.count {
-            baselineShares = fresh
-        } else if fresh != shares {
-            baselineShares = shares
+        focusedMarks.update(user: focusedUser, labelChanges: model.labelChanges, driftAlerts: model.driftAlerts)
+        let fresh = model.siblingShareTable(user: focusedUser)
+        if resetBaseline || siblingShares.count != fresh.count {
+            baselineSiblingShares = fresh
+        } else if fresh != siblingShares {
+            baselineSiblingShares = siblingShares
         }
-        shares = fresh
+        siblingShares = fresh
         refreshTruth()
         // Said in words for every frame on catalogues up to 20,000 items; larger ones when paused.
         if dataset.catalogue.count <= 20_000 || !isPlaying {
@@ -192,7 +192,7 @@ extension ExplorerState {
     /// and the distance between the true and estimated top-level shares.
     mutating func refreshTruth() {
         guard showsTruth, let pilot = autopilotModel, pilot.world.userCount > focusedUser else {
-            truthShares = nil
+            truthSiblingShares = nil
             truthDistance = nil
             return
         }
@@ -203,7 +203,7 @@ extension ExplorerState {
         truthDistance = pilot.world.trackingError(user: focusedUser, atEvent: eventNumber,
                                                   estimatedTopLevelShares: model.topLevelShares(user: focusedUser, tier: tier))
         let parents = model.taxonomy.parents
-        truthShares = mass.indices.map { node in
+        truthSiblingShares = mass.indices.map { node in
             guard node > 0, parents[node] >= 0 else { return 1 }
             let parentMass = mass[parents[node]]
             return parentMass > 0 ? mass[node] / parentMass : 0

@@ -36,8 +36,8 @@ extension ExplorerState {
         let taxonomy = model.taxonomy
         let tierCount = model.tiers.count
         let top = taxonomy.topLevel.max { a, b in
-            let sa = shares.indices.contains(a * tierCount + tierCount - 1) ? shares[a * tierCount + tierCount - 1] : 0
-            let sb = shares.indices.contains(b * tierCount + tierCount - 1) ? shares[b * tierCount + tierCount - 1] : 0
+            let sa = siblingShares.indices.contains(a * tierCount + tierCount - 1) ? siblingShares[a * tierCount + tierCount - 1] : 0
+            let sb = siblingShares.indices.contains(b * tierCount + tierCount - 1) ? siblingShares[b * tierCount + tierCount - 1] : 0
             return sa < sb || (sa == sb && a > b)
         }
         if let top { expanded.insert(top) }

@@ -15,13 +15,13 @@ extension ExplorerState {
             model: self.comparison?.label ?? "B", stateHash: companionHash ?? replayer.companion?.stateHash ?? "",
             recommendations: Self.exported(companionRecommendations, user: focusedUser, model: companionModel, catalogue: dataset.catalogue)) : nil
         // The pane's table when it is current, else the model's (the same numbers).
-        let table = shares.count == model.taxonomy.nodeCount * tierCount ? shares : model.shareTable(user: focusedUser)
+        let table = siblingShares.count == model.taxonomy.nodeCount * tierCount ? siblingShares : model.siblingShareTable(user: focusedUser)
         let taxonomy = model.taxonomy
         var tree: [ViewExport.Node] = []
         func visit(_ node: NodeIndex) {
             let label = model.view(of: focusedUser).label(of: node)
             tree.append(ViewExport.Node(path: taxonomy.displayPath(of: node), depth: taxonomy.depths[node],
-                                        shares: (0..<tierCount).map { table[node * tierCount + $0] }, label: label.rawValue))
+                                        siblingShares: (0..<tierCount).map { table[node * tierCount + $0] }, label: label.rawValue))
             for child in taxonomy.children[node] { visit(child) }
         }
         for top in taxonomy.topLevel { visit(top) }

@@ -97,10 +97,10 @@ public struct ExplorerState: Sendable {
     var recommendationScroll = 0
     /// `p_τ(n)` of the focused user, flat `node * tierCount + tier`, and the table before the
     /// user's interests last changed (the change arrows).
-    public internal(set) var shares: [Double] = []
-    public internal(set) var baselineShares: [Double] = []
+    public internal(set) var siblingShares: [Double] = []
+    public internal(set) var baselineSiblingShares: [Double] = []
     /// True share of every node among its siblings (simulated data, when the overlay is on).
-    public internal(set) var truthShares: [Double]?
+    public internal(set) var truthSiblingShares: [Double]?
     /// What `n` / `N` jump to, and the session's bookmarks by position.
     public internal(set) var markKind = MarkKind.driftAlert
     public internal(set) var bookmarks: [ExplorerBookmark] = []
@@ -118,7 +118,7 @@ public struct ExplorerState: Sendable {
     public internal(set) var companionRecommendations: [Recommendation] = []
     public internal(set) var companionSelection = 0
     var companionScroll = 0
-    public internal(set) var companionShares: [Double] = []
+    public internal(set) var companionSiblingShares: [Double] = []
     /// Split view: the list the selection is in, and who learns the next answer.
     public internal(set) var selectedList = ComparisonList.a
     public internal(set) var decisionSide = DecisionSide.both

@@ -8,16 +8,16 @@ import StrataCore
 struct FocusedUserMarks: Hashable, Sendable {
     private(set) var user: UserIndex = -1
     /// The user's tier changes and drift alerts, in log order.
-    private(set) var tierChanges: [TierChange] = []
+    private(set) var labelChanges: [LabelChange] = []
     private(set) var driftAlerts: [DriftAlert] = []
     private var scannedChanges = 0
     private var scannedAlerts = 0
-    private var lastScannedChange: TierChange?
+    private var lastScannedChange: LabelChange?
     private var lastScannedAlert: DriftAlert?
 
     init() {}
 
-    mutating func update(user: UserIndex, tierChanges allChanges: [TierChange], driftAlerts allAlerts: [DriftAlert]) {
+    mutating func update(user: UserIndex, labelChanges allChanges: [LabelChange], driftAlerts allAlerts: [DriftAlert]) {
         let continues = user == self.user
             && allChanges.count >= scannedChanges && allAlerts.count >= scannedAlerts
             && (scannedChanges == 0 || allChanges[scannedChanges - 1] == lastScannedChange)
@@ -26,7 +26,7 @@ struct FocusedUserMarks: Hashable, Sendable {
             self = FocusedUserMarks()
             self.user = user
         }
-        for change in allChanges[scannedChanges...] where change.user == user { tierChanges.append(change) }
+        for change in allChanges[scannedChanges...] where change.user == user { labelChanges.append(change) }
         for alert in allAlerts[scannedAlerts...] where alert.user == user { driftAlerts.append(alert) }
         scannedChanges = allChanges.count
         scannedAlerts = allAlerts.count

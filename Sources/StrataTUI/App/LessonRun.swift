@@ -28,7 +28,7 @@ public struct LessonRun: Hashable, Sendable {
         var nodes: [NodeIndex?] = []
         for (index, stop) in lesson.stops.enumerated() {
             switch stop.trigger {
-            case .tierChange(let path, _), .recommendation(let path, _):
+            case .labelChange(let path, _), .recommendation(let path, _):
                 guard let node = dataset.catalogue.taxonomy.existingNode(forPath: path) else {
                     throw LessonRunError(message: "stop \(index + 1): node \(InputText.quoted(path.joined(separator: "/"))) is not a category of \(dataset.name)")
                 }

@@ -20,7 +20,7 @@ extension ViewExport {
         }
         let nodeObjects = tree.map { node in
             object([("path", j(node.path)), ("depth", String(node.depth)),
-                    ("shares", object(zip(tiers, node.shares).map { ($0, n($1)) })), ("label", j(node.label))])
+                    ("shares", object(zip(tiers, node.siblingShares).map { ($0, n($1)) })), ("label", j(node.label))])
         }
         let members: [(String, String)] = [
             ("strata_view", String(Self.formatVersion)),
@@ -72,7 +72,7 @@ extension ViewExport {
             }
         }
         for node in tree {
-            for (tier, share) in zip(tiers, node.shares) {
+            for (tier, share) in zip(tiers, node.siblingShares) {
                 lines.append(["tree", "", "", "", "", "", "", "", "", "", "",
                               f(node.path), String(node.depth), f(tier), n(share), f(node.label)].joined(separator: ","))
             }

@@ -47,7 +47,7 @@ public struct ViewExport: Hashable, Sendable {
         /// 1 for a top-level node.
         public var depth: Int
         /// `p_τ(n)`, the node's share among its siblings, per tier in `tiers` order.
-        public var shares: [Double]
+        public var siblingShares: [Double]
         /// `core`, `emerging`, `fading`, `active`, `dormant`.
         public var label: String
     }

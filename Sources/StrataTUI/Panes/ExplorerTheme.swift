@@ -32,7 +32,7 @@ public enum ExplorerTheme {
     }
 
     /// Each tier label in its own colour (SPEC §8).
-    public static func labelStyle(_ label: TierLabel) -> Style {
+    public static func labelStyle(_ label: InterestLabel) -> Style {
         switch label {
         case .core: Style(foreground: .green, bold: true)
         case .emerging: Style(foreground: .yellow, bold: true)
@@ -57,8 +57,8 @@ public struct PaneGlyphs: Hashable, Sendable {
     public var drift: Character
     public var cleared: Character
     public var surprise: Character
-    public var tierChange: Character
-    public var manyTierChanges: Character
+    public var labelChange: Character
+    public var manyLabelChanges: Character
     public var played: Character
     public var unplayed: Character
     public var cursor: Character
@@ -74,18 +74,18 @@ public struct PaneGlyphs: Hashable, Sendable {
     public init(_ glyphs: GlyphSet) {
         if glyphs.isASCII {
             self.init(expanded: "-", collapsed: "+", leaf: " ", decision: "*", drift: "!", cleared: "o", surprise: "?",
-                      tierChange: ".", manyTierChanges: ":", played: "-", unplayed: " ", cursor: "^", truthMarker: "|",
+                      labelChange: ".", manyLabelChanges: ":", played: "-", unplayed: " ", cursor: "^", truthMarker: "|",
                       separator: " | ", play: ">", pause: "||", accept: "+", reject: "x", steady: "=")
         } else {
             self.init(expanded: "▾", collapsed: "▸", leaf: "·", decision: "◆", drift: "▲", cleared: "△", surprise: "◇",
-                      tierChange: "·", manyTierChanges: "•", played: "─", unplayed: "┄", cursor: "▲", truthMarker: "┃",
+                      labelChange: "·", manyLabelChanges: "•", played: "─", unplayed: "┄", cursor: "▲", truthMarker: "┃",
                       separator: " │ ", play: "▶", pause: "‖", accept: "✓", reject: "✗", steady: "→")
             bookmark = "⚑"
         }
     }
 
     init(expanded: String, collapsed: String, leaf: String, decision: Character, drift: Character, cleared: Character,
-         surprise: Character, tierChange: Character, manyTierChanges: Character, played: Character, unplayed: Character,
+         surprise: Character, labelChange: Character, manyLabelChanges: Character, played: Character, unplayed: Character,
          cursor: Character, truthMarker: Character, separator: String, play: String, pause: String, accept: String,
          reject: String, steady: Character) {
         self.expanded = expanded
@@ -95,8 +95,8 @@ public struct PaneGlyphs: Hashable, Sendable {
         self.drift = drift
         self.cleared = cleared
         self.surprise = surprise
-        self.tierChange = tierChange
-        self.manyTierChanges = manyTierChanges
+        self.labelChange = labelChange
+        self.manyLabelChanges = manyLabelChanges
         self.played = played
         self.unplayed = unplayed
         self.cursor = cursor

@@ -6,7 +6,7 @@ import StrataCore
 enum TimelineStrip {
     /// What happened in each column, strongest first.
     enum Mark: Int, Comparable {
-        case none = 0, tierChange, manyTierChanges, cleared, surprise, drift, decision, bookmark
+        case none = 0, labelChange, manyLabelChanges, cleared, surprise, drift, decision, bookmark
         static func < (a: Mark, b: Mark) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -18,8 +18,8 @@ enum TimelineStrip {
         func column(_ position: Int) -> Int { min(width - 1, max(0, (position - 1) * width / total)) }
         let model = state.model
         let focused = state.focusedMarks
-        for change in focused.tierChanges { changes[column(change.position)] += 1 }
-        for (c, count) in changes.enumerated() where count > 0 { marks[c] = count >= 3 ? .manyTierChanges : .tierChange }
+        for change in focused.labelChanges { changes[column(change.position)] += 1 }
+        for (c, count) in changes.enumerated() where count > 0 { marks[c] = count >= 3 ? .manyLabelChanges : .labelChange }
         for alert in focused.driftAlerts {
             let mark: Mark = switch alert.kind {
             case .interestShift: .drift
@@ -52,8 +52,8 @@ enum TimelineStrip {
             var style = played ? ExplorerTheme.muted : ExplorerTheme.dim
             switch marks[c] {
             case .none: break
-            case .tierChange: glyph = paneGlyphs.tierChange; style = Style(foreground: .yellow)
-            case .manyTierChanges: glyph = paneGlyphs.manyTierChanges; style = Style(foreground: .yellow, bold: true)
+            case .labelChange: glyph = paneGlyphs.labelChange; style = Style(foreground: .yellow)
+            case .manyLabelChanges: glyph = paneGlyphs.manyLabelChanges; style = Style(foreground: .yellow, bold: true)
             case .cleared: glyph = paneGlyphs.cleared; style = ExplorerTheme.positive
             case .surprise: glyph = paneGlyphs.surprise; style = ExplorerTheme.warning
             case .drift: glyph = paneGlyphs.drift; style = ExplorerTheme.alert
@@ -101,7 +101,7 @@ enum TimelineStrip {
             entry(paneGlyphs.drift, ExplorerTheme.alert, "drift", .driftAlert),
             entry(paneGlyphs.cleared, ExplorerTheme.positive, "cleared", nil),
             entry(paneGlyphs.surprise, ExplorerTheme.warning, "surprise", nil),
-            entry(paneGlyphs.manyTierChanges, Style(foreground: .yellow), "tier changes (\(state.focusedUserID))", .tierChange),
+            entry(paneGlyphs.manyLabelChanges, Style(foreground: .yellow), "tier changes (\(state.focusedUserID))", .labelChange),
         ]
         entries[entries.count - 1].spans.removeLast()
         return entries

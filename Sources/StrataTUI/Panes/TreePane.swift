@@ -41,7 +41,7 @@ enum TreePane {
             let count = user.events
             details.append(NumberText.grouped(count) + (count == 1 ? " event" : " events"))
         }
-        if state.truthShares != nil { details.append("truth \(PaneGlyphs(glyphs).truthMarker)") }
+        if state.truthSiblingShares != nil { details.append("truth \(PaneGlyphs(glyphs).truthMarker)") }
         if state.showsCompanion { details.append("profile of strata") }
         if state.isSplit && state.companionModel == nil { details.append("B has no interest tree") }
         let inner = PaneFrame.draw(PaneFrame.title("Interests", details.joined(separator: " · ")), focused: focused,
@@ -50,7 +50,7 @@ enum TreePane {
         let paneGlyphs = PaneGlyphs(glyphs)
         let tierCount = model.tiers.count
         let comparedTier = state.comparedTier
-        let truth = state.truthShares
+        let truth = state.truthSiblingShares
         let columns = Columns(width: inner.width, tiers: tierCount, comparison: comparedTier != nil, truth: truth != nil)
         let truthX = inner.x + columns.name + tierCount * columns.cell
         let labelX = truthX + columns.truth + 1
@@ -95,8 +95,8 @@ enum TreePane {
             }
             if let t = comparedTier {
                 let cell = row.node * tierCount + t
-                if state.companionShares.indices.contains(cell), state.shares.indices.contains(cell) {
-                    let delta = state.companionShares[cell] - state.shares[cell]
+                if state.companionSiblingShares.indices.contains(cell), state.siblingShares.indices.contains(cell) {
+                    let delta = state.companionSiblingShares[cell] - state.siblingShares[cell]
                     let text = NumberText.padLeft(NumberText.fixed(delta * 100, decimals: 1, sign: true), 6)
                     buffer.write(text, x: comparisonX, y: y, style: abs(delta) < arrowThreshold ? ExplorerTheme.muted : ExplorerTheme.signed(delta),
                                  clip: rowArea)
@@ -149,12 +149,12 @@ enum TreePane {
                          into buffer: inout ScreenBuffer, glyphs: GlyphSet, paneGlyphs: PaneGlyphs) {
         let tierCount = state.model.tiers.count
         let index = node * tierCount + t
-        let share = state.shares.indices.contains(index) ? state.shares[index] : 0
-        let before = state.baselineShares.indices.contains(index) ? state.baselineShares[index] : share
+        let share = state.siblingShares.indices.contains(index) ? state.siblingShares[index] : 0
+        let before = state.baselineSiblingShares.indices.contains(index) ? state.baselineSiblingShares[index] : share
         let barArea = Rect(x: x, y: y, width: columns.bar, height: 1).intersection(clip)
         Bar(fraction: share, glyphs: glyphs, style: ExplorerTheme.tierStyle(t), track: glyphs.isASCII ? "." : "·",
             trackStyle: ExplorerTheme.muted).render(into: &buffer, area: barArea)
-        if let truth = state.truthShares, truth.indices.contains(node), columns.bar > 0 {
+        if let truth = state.truthSiblingShares, truth.indices.contains(node), columns.bar > 0 {
             let column = min(columns.bar - 1, Int((min(max(truth[node], 0), 1) * Double(columns.bar)).rounded(.down)))
             if barArea.contains(x: x + column, y: y) {
                 buffer.put(paneGlyphs.truthMarker, width: 1, x: x + column, y: y, style: ExplorerTheme.truth)

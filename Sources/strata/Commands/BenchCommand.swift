@@ -33,11 +33,11 @@ struct BenchCommand: ParsableCommand {
         if only.contains(.replay) { figures.add("demo", Benchmarks.replay(demo)) }
 
         let needsML: Set<BenchGroup> = [.ingest, .replay, .recommend, .read, .eval, .explorer, .embed]
-        let catalog = DatasetCatalog()
+        let registry = DatasetRegistry()
         var ml: DatasetFiles?
         if !only.isDisjoint(with: needsML) {
-            if let files = try? catalog.resolve("ml-100k") { ml = files }
-            else if !noFetch { ml = try catalog.fetch("ml-100k") { printError($0) } }
+            if let files = try? registry.resolve("ml-100k") { ml = files }
+            else if !noFetch { ml = try registry.fetch("ml-100k") { printError($0) } }
         }
         var mlDataset: Dataset?
         if let ml {
@@ -54,7 +54,7 @@ struct BenchCommand: ParsableCommand {
             }
             if only.contains(.eval) && !skipEval { figures.add("ml100k.eval", try Benchmarks.evaluation(dataset: dataset)) }
             if only.contains(.embed) {
-                let models = ModelCatalog()
+                let models = ModelRegistry()
                 var directory = try? models.resolve("minilm")
                 if directory == nil && !noFetch { directory = try models.fetch("minilm") { printError($0) } }
                 if let directory { figures.add("ml100k.language_model", try Benchmarks.languageModel(dataset, modelDirectory: directory)) }

@@ -15,9 +15,9 @@ struct DatasetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "What is available locally and what can be fetched.")
 
         func run() throws {
-            let catalog = DatasetCatalog()
-            print("cache: \(InputText.escaped(catalog.datasetsDirectory))")
-            for listing in catalog.list() {
+            let registry = DatasetRegistry()
+            print("cache: \(InputText.escaped(registry.datasetsDirectory))")
+            for listing in registry.list() {
                 let state = listing.localPath.map { "available at \($0)" } ?? (listing.canFetch ? "not fetched (strata datasets fetch \(listing.name))" : "not available")
                 print("\(listing.name)\t\(listing.summary)\t\(state)")
             }
@@ -32,7 +32,7 @@ struct DatasetsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let files = try DatasetCatalog().fetch(name) { message in printError(message) }
+            let files = try DatasetRegistry().fetch(name) { message in printError(message) }
             print("\(InputText.escaped(name)): ready at \(InputText.escaped(files.events))")
         }
     }

@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         discussion: "The format follows the output's extension (.csv, .jsonl). Columns: Docs/sessions.md and Docs/research.md."
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case events, tierChanges = "tier-changes", driftAlerts = "drift-alerts" }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case events, labelChanges = "tier-changes", driftAlerts = "drift-alerts" }
 
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var overrides: ConfigOverrides
@@ -62,16 +62,16 @@ struct ExportCommand: ParsableCommand {
                 recorder.abort()
                 throw error
             }
-        case .tierChanges, .driftAlerts:
+        case .labelChanges, .driftAlerts:
             replayer.seek(to: replayer.total)
             try replayer.model.requireFinite()
             let model = replayer.model
             let format = TraceFormat(pathExtension: output) ?? .csv
             let rows: [TraceRow]
             let columns: [String]
-            if kind == .tierChanges {
+            if kind == .labelChanges {
                 columns = ["node", "from", "to"]
-                rows = model.tierChanges.filter { focus == nil || $0.user == focus }.map { change in
+                rows = model.labelChanges.filter { focus == nil || $0.user == focus }.map { change in
                     TraceRow(position: change.position, time: change.time, user: dataset.userIDs[change.user], item: "",
                              values: ["node": .text(model.taxonomy.displayPath(of: change.node)),
                                       "from": .text(change.from.rawValue), "to": .text(change.to.rawValue)])

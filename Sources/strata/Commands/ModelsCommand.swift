@@ -16,11 +16,11 @@ struct ModelsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Known models, and whether each is in the cache.")
 
         func run() throws {
-            let catalog = ModelCatalog()
-            print("cache: \(InputText.escaped(catalog.modelsDirectory))")
-            for model in catalog.known {
-                let path = catalog.directory(of: model)
-                let state = catalog.isAvailable(model) ? "available at \(InputText.escaped(path))" : "not fetched (strata models fetch \(model.name))"
+            let registry = ModelRegistry()
+            print("cache: \(InputText.escaped(registry.modelsDirectory))")
+            for model in registry.known {
+                let path = registry.directory(of: model)
+                let state = registry.isAvailable(model) ? "available at \(InputText.escaped(path))" : "not fetched (strata models fetch \(model.name))"
                 print("\(model.name)\t\(model.summary)\t\(state)")
             }
             print("any directory\t--model DIR: a local sentence-transformers BERT directory (config.json, tokenizer.json or vocab.txt, model.safetensors)")
@@ -34,7 +34,7 @@ struct ModelsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let path = try ModelCatalog().fetch(name) { message in printError(message) }
+            let path = try ModelRegistry().fetch(name) { message in printError(message) }
             print("\(InputText.escaped(name)): ready at \(InputText.escaped(path))")
         }
     }

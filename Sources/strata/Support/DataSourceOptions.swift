@@ -115,8 +115,8 @@ struct DataSourceOptions: ParsableArguments {
 
     private func resolveDataset(_ name: String) throws -> DatasetFiles {
         if FileManager.default.fileExists(atPath: name) { return try DatasetLoader.detect(at: name) }
-        let catalog = DatasetCatalog()
-        if catalog.known.contains(where: { $0.name == name }) { return try catalog.resolve(name) }
+        let registry = DatasetRegistry()
+        if registry.known.contains(where: { $0.name == name }) { return try registry.resolve(name) }
         throw CLIError("\(InputText.escaped(name)): no such file or directory, and not a known dataset name (see `strata datasets list`)")
     }
 }

@@ -8,7 +8,7 @@ struct ReplayReport: Encodable {
         var items: Int
         var positives: Int
         var decisions: Int
-        var tierChanges: Int
+        var labelChanges: Int
         var driftAlerts: Int
         /// Lines of the dataset files that were skipped for a problem (0 for scenarios).
         var skippedLines: Int
@@ -131,7 +131,7 @@ struct ReplayReport: Encodable {
 extension ReplayReport.Counts {
     enum CodingKeys: String, CodingKey {
         case events, users, items, positives, decisions
-        case tierChanges = "tier_changes", driftAlerts = "drift_alerts", skippedLines = "skipped_lines"
+        case labelChanges = "tier_changes", driftAlerts = "drift_alerts", skippedLines = "skipped_lines"
     }
 }
 

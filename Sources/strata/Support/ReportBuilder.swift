@@ -30,7 +30,7 @@ enum ReportBuilder {
         }
         let counts = ReplayReport.Counts(
             events: replayer.position, users: dataset.userIDs.count, items: dataset.catalogue.count, positives: positives,
-            decisions: model.decisionCount, tierChanges: model.tierChanges.count, driftAlerts: model.driftAlerts.count,
+            decisions: model.decisionCount, labelChanges: model.labelChanges.count, driftAlerts: model.driftAlerts.count,
             skippedLines: source.skippedLines)
         let metrics: [String: Double] = [
             "hr10_sampled": replayer.hitRate.value,
@@ -56,7 +56,7 @@ enum ReportBuilder {
 
     static func userSummary(_ u: UserIndex, model: StrataModel, ids: [String]) -> ReplayReport.UserSummary {
         let tierCount = model.tiers.count
-        let shares = model.shareTable(user: u)
+        let shares = model.siblingShareTable(user: u)
         let user = model.view(of: u)
         let nodes = model.taxonomy.topLevel.sorted {
             shares[$0 * tierCount + tierCount - 1] > shares[$1 * tierCount + tierCount - 1] || (shares[$0 * tierCount + tierCount - 1] == shares[$1 * tierCount + tierCount - 1] && $0 < $1)

@@ -43,7 +43,7 @@ struct SentenceQueryEncoder: QueryEncoder {
             }
             return encoder
         }
-        guard embeddingsGiven, (try? ModelCatalog().resolve("minilm")) != nil,
+        guard embeddingsGiven, (try? ModelRegistry().resolve("minilm")) != nil,
               let encoder = try? load(embed: "minilm"), encoder.encoder.dimension == dimension else { return nil }
         return encoder
     }

@@ -41,7 +41,7 @@ final class TraceRecorder {
             "gain": .number(observation.gain),
             "p_accept": observation.prediction.map { .number($0) } ?? .text(""),
         ]
-        let shares = model.shareTable(user: u)
+        let shares = model.siblingShareTable(user: u)
         let tierCount = model.tiers.count
         let user = model.view(of: u)
         for (k, node) in topLevel.enumerated() {
@@ -53,7 +53,7 @@ final class TraceRecorder {
         values["in_drift"] = .bool(user.inDrift)
         values["mean_log_loss"] = .number(model.meanLogLoss)
         values["hr10"] = .number(replayer.hitRate.value)
-        values["tier_changes"] = .integer(Int64(observation.tierChanges.count))
+        values["tier_changes"] = .integer(Int64(observation.labelChanges.count))
         values["drift_alerts"] = .integer(Int64(observation.driftAlerts.count))
         try writer.append(TraceRow(position: observation.position, time: event.time,
                                    user: replayer.dataset.userIDs[u], item: replayer.dataset.catalogue.items[event.item].id,

@@ -43,11 +43,11 @@ import Testing
         #expect(state.strength(of: 2, tier: 0, tiers: Self.tiers, decay: Self.decay) == 0.5)
         state.observe(gain: 1, time: 2, catalogue: Self.catalogue, item: 0, tiers: Self.tiers, decay: Self.decay)
         // short: Sci-Fi 0.25 + 1 = 1.25, Romance 0.25 → shares 1.25/1.5, 0.25/1.5.
-        let shares = state.shares(ofChildrenOf: Taxonomy.root, tier: 0, taxonomy: Self.catalogue.taxonomy, tiers: Self.tiers, decay: Self.decay)
+        let shares = state.siblingShares(ofChildrenOf: Taxonomy.root, tier: 0, taxonomy: Self.catalogue.taxonomy, tiers: Self.tiers, decay: Self.decay)
         #expect(abs(shares[0] - 1.25 / 1.5) < 1e-12)
         #expect(abs(shares[1] - 0.25 / 1.5) < 1e-12)
         var table: [Double] = []
-        state.fillShareTable(taxonomy: Self.catalogue.taxonomy, tiers: Self.tiers, decay: Self.decay, into: &table)
+        state.fillSiblingShareTable(taxonomy: Self.catalogue.taxonomy, tiers: Self.tiers, decay: Self.decay, into: &table)
         #expect(abs(table[1 * 2 + 0] - shares[0]) < 1e-15)
         #expect(table[0] == 1)
     }

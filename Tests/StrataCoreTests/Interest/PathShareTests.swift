@@ -29,7 +29,7 @@ import Testing
         let x = model.featureVector(user: 0, item: stray)
         let leaf = Self.catalogue.leaves[stray][0]
         let top = Self.catalogue.taxonomy.parents[leaf]
-        let table = model.shareTable(user: 0)
+        let table = model.siblingShareTable(user: 0)
         let tiers = model.tiers.count
         for t in 0..<tiers {
             let conditional = table[leaf * tiers + t]

@@ -14,15 +14,15 @@ import Testing
     struct DenseReference {
         let taxonomy: Taxonomy
         let tiers: [TemporalTier]
-        let rule: TierLabelRule
+        let rule: LabelRule
         var strength: [[Double]]      // [node][tier]
         var updatedAt: [[Double]]
-        var labels: [TierLabel]
-        var pending: [TierLabel]
+        var labels: [InterestLabel]
+        var pending: [InterestLabel]
         var pendingCount: [Int]
         var events = 0.0, lastTime = 0.0
 
-        init(taxonomy: Taxonomy, tiers: [TemporalTier], rule: TierLabelRule) {
+        init(taxonomy: Taxonomy, tiers: [TemporalTier], rule: LabelRule) {
             self.taxonomy = taxonomy; self.tiers = tiers; self.rule = rule
             strength = Array(repeating: Array(repeating: 0, count: tiers.count), count: taxonomy.nodeCount)
             updatedAt = strength
@@ -85,7 +85,7 @@ import Testing
             let tiers = config.tiers.count
             for u in 0..<3 where u < model.users.count {
                 let reference = references[u]
-                let table = model.shareTable(user: u)
+                let table = model.siblingShareTable(user: u)
                 for node in 0..<catalogue.taxonomy.nodeCount {
                     #expect(model.users[u].tracker.label(of: node) == reference.labels[node], "user \(u) node \(node)")
                     for t in 0..<tiers {
@@ -98,7 +98,7 @@ import Testing
                 // bit for bit, and the reference within rounding.
                 for t in 0..<tiers {
                     let sparse = model.topLevelShares(user: u, tier: t)
-                    let group = model.users[u].interest.shares(ofChildrenOf: Taxonomy.root, tier: t, taxonomy: catalogue.taxonomy,
+                    let group = model.users[u].interest.siblingShares(ofChildrenOf: Taxonomy.root, tier: t, taxonomy: catalogue.taxonomy,
                                                                tiers: config.tiers, decay: model.decay)
                     #expect(sparse == group, "user \(u) tier \(t)")
                     for (k, node) in catalogue.taxonomy.topLevel.enumerated() {

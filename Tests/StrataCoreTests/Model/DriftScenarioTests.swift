@@ -34,14 +34,14 @@ import Testing
         let model = try Self.replayed()
         let romance = try #require(model.taxonomy.existingNode(forPath: ["Romance"]))
         let scifi = try #require(model.taxonomy.existingNode(forPath: ["Sci-Fi"]))
-        let afterShift = model.tierChanges.filter { $0.position >= 600 }
+        let afterShift = model.labelChanges.filter { $0.position >= 600 }
         let emerging = try #require(afterShift.first { $0.node == romance && $0.to == .emerging }, "Romance never emerging")
         let core = try #require(afterShift.first { $0.node == romance && $0.to == .core }, "Romance never core")
         #expect(emerging.position < core.position)
         let fading = try #require(afterShift.first { $0.node == scifi && $0.to == .fading }, "Sci-Fi never fading")
         #expect(fading.position < 1_000)
         // Before the shift Sci-Fi was core.
-        #expect(model.tierChanges.contains { $0.node == scifi && $0.to == .core && $0.position < 600 })
+        #expect(model.labelChanges.contains { $0.node == scifi && $0.to == .core && $0.position < 600 })
     }
 
     @Test func replayIsDeterministicAcrossRuns() throws {

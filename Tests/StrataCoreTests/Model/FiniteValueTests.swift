@@ -65,7 +65,7 @@ import Testing
             model.observe(Event(time: 1_000 + Int64(k) * 21_000, user: 0, item: item, action: .rate, value: 5))
         }
         Self.assertHealthy(model)
-        let table = model.shareTable(user: 0)
+        let table = model.siblingShareTable(user: 0)
         #expect(table.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 + 1e-12 })
     }
 
@@ -83,7 +83,7 @@ import Testing
         model.observe(Event(time: 40, user: 0, item: inSub(0), action: .rate, value: 5))
         let romanceItem = Self.catalogue.itemsUnder[romance].first { Self.catalogue.leaves[$0].count == 1 }!
         model.observe(Event(time: 86_400, user: 0, item: romanceItem, action: .rate, value: 5))
-        let table = model.shareTable(user: 0)
+        let table = model.siblingShareTable(user: 0)
         let tiers = model.tiers.count
         // Sub 0: 1·2⁻² + 1 = 1.25; Sub 1: 1·2⁻¹ = 0.5 (each decayed to t = 40).
         #expect(abs(table[subs[0] * tiers] - 1.25 / 1.75) < 1e-12)

@@ -20,7 +20,7 @@ import Testing
             let tiers = model.tiers.count
             for u in model.users.indices {
                 #expect(model.users[u].interest.strength.allSatisfy { $0 >= 0 })
-                let table = model.shareTable(user: u)
+                let table = model.siblingShareTable(user: u)
                 for parent in 0..<model.taxonomy.nodeCount where !model.taxonomy.children[parent].isEmpty {
                     for t in 0..<tiers {
                         let sum = model.taxonomy.children[parent].reduce(0.0) { $0 + table[$1 * tiers + t] }

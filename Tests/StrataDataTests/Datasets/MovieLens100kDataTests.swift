@@ -6,7 +6,7 @@ import Testing
 /// (`strata datasets fetch ml-100k`, which Scripts/test runs): missing is a failure, not a skip.
 @Suite("MovieLens 100k in the cache")
 struct MovieLens100kDataTests {
-    static let directory = DatasetCatalog().directory(of: "ml-100k")
+    static let directory = DatasetRegistry().directory(of: "ml-100k")
     static let inter = (directory as NSString).appendingPathComponent("ml-100k.inter")
     static var isCached: Bool { FileManager.default.fileExists(atPath: inter) }
 

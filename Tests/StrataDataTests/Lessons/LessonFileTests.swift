@@ -24,7 +24,7 @@ struct LessonFileTests {
         #expect(drift.title == "Drift and how it is detected")
         #expect(drift.user == "cleo" && drift.scenario == "demo" && drift.speed == 300)
         #expect(drift.stops.map(\.trigger) == [.position(2000), .driftAlert, .recommendation(path: ["Romance"], count: 3),
-                                                .tierChange(path: ["Romance"], label: .core)])
+                                                .labelChange(path: ["Romance"], label: .core)])
         #expect(drift.stops.map(\.pane) == [.status, .timeline, .recommendations, .tree])
         // Lines of the file join into one paragraph.
         #expect(drift.stops[0].text.count == 1)

@@ -31,7 +31,7 @@ enum LanguageFixtures {
     /// runs `strata models fetch minilm` first.
     static func miniLM() throws -> String {
         do {
-            return try ModelCatalog().resolve("minilm")
+            return try ModelRegistry().resolve("minilm")
         } catch {
             Issue.record("all-MiniLM-L6-v2 is needed: \(error)")
             throw error

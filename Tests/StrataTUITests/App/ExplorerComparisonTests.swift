@@ -49,7 +49,7 @@ import Testing
         #expect(state.model.decisionCount == 1)
         #expect(state.companionModel?.decisionCount == 1)
         // B is adaptive: its shares and weights are shown.
-        #expect(!state.companionShares.isEmpty)
+        #expect(!state.companionSiblingShares.isEmpty)
         #expect(state.comparedTier == 1)
         ExplorerFixtures.press([.char("]"), .char("]")], on: &state)
         let (a, b) = (state.model.stateHash, state.replayer.companion?.stateHash)

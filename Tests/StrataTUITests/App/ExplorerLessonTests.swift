@@ -106,7 +106,7 @@ struct ExplorerLessonTests {
 
     @Test("a stop whose trigger never comes: at the end of the stream the lesson says which and leaves")
     func missedStop() throws {
-        let never = LessonStop(trigger: .tierChange(path: ["Documentary"], label: .core), pane: .tree,
+        let never = LessonStop(trigger: .labelChange(path: ["Documentary"], label: .core), pane: .tree,
                                title: "Never for cleo", text: ["cleo never makes Documentary core."])
         let lesson = Lesson(name: "never", title: "Waiting", user: "cleo", speed: 200, stops: [never])
         var state = ExplorerFixtures.demoState()
@@ -126,7 +126,7 @@ struct ExplorerLessonTests {
     @Test("a lesson naming a node the data does not have is refused, naming the stop")
     func unknownNode() throws {
         let lesson = Lesson(name: "x", title: "X", user: "cleo", stops: [
-            LessonStop(trigger: .tierChange(path: ["Westerns"], label: nil), pane: .tree, title: "t", text: ["a"]),
+            LessonStop(trigger: .labelChange(path: ["Westerns"], label: nil), pane: .tree, title: "t", text: ["a"]),
         ])
         #expect(throws: LessonRunError.self) { try LessonRun(lesson: lesson, dataset: ExplorerFixtures.demo.dataset) }
         do {

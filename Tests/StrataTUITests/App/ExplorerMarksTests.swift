@@ -51,7 +51,7 @@ struct ExplorerMarksTests {
     func decisionsAndKinds() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("m")], on: &state)
-        #expect(state.markKind == .tierChange)
+        #expect(state.markKind == .labelChange)
         ExplorerFixtures.press([.char("m")], on: &state)
         #expect(state.markKind == .decision)
         ExplorerFixtures.press([.char("]"), .char("a"), .char("]"), .char("]")], on: &state)
@@ -68,11 +68,11 @@ struct ExplorerMarksTests {
     }
 
     @Test("n replays on to the next tier change of the focused user")
-    func nextTierChange() throws {
+    func nextLabelChange() throws {
         var state = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("m"), .char("n")], on: &state)
         let cleo = state.focusedUser
-        let first = try #require(state.model.tierChanges.first { $0.user == cleo })
+        let first = try #require(state.model.labelChanges.first { $0.user == cleo })
         // Recorded with its event's index; shown at the position after that event.
         #expect(state.replayer.position == first.position + 1)
         #expect(state.model.stateHash == Self.plainHash(at: first.position + 1))
@@ -193,14 +193,14 @@ struct ExplorerMarksTests {
             if let kind = entry.kind { columns[kind] = x + 2 }   // on the entry's word
             x += entry.width
         }
-        #expect(Set(columns.keys) == [.decision, .driftAlert, .tierChange])
+        #expect(Set(columns.keys) == [.decision, .driftAlert, .labelChange])
         var buffer = ScreenBuffer(width: 120, height: 40)
         ExplorerScreen.render(state, into: &buffer, glyphs: .unicode)
         #expect(buffer[try #require(columns[.driftAlert]), area.y + 1].style.underline)
         #expect(!buffer[try #require(columns[.decision]), area.y + 1].style.underline)
-        #expect(ExplorerHit.at(column: try #require(columns[.tierChange]), row: area.y + 1, in: state) == .legend(.tierChange))
-        _ = ExplorerMouseTests.click(try #require(columns[.tierChange]), area.y + 1, on: &state)
-        #expect(state.markKind == .tierChange)
+        #expect(ExplorerHit.at(column: try #require(columns[.labelChange]), row: area.y + 1, in: state) == .legend(.labelChange))
+        _ = ExplorerMouseTests.click(try #require(columns[.labelChange]), area.y + 1, on: &state)
+        #expect(state.markKind == .labelChange)
         #expect(state.replayer.position == 100)   // choosing is not a jump
         ExplorerFixtures.press([.char("n")], on: &state)
         #expect(state.notice?.text.hasPrefix("tier change at ") == true, "\(state.notice?.text ?? "")")
@@ -223,13 +223,13 @@ struct ExplorerMarksTests {
         #expect(lines[39].contains("truth JS " + NumberText.fixed(distance, decimals: 2)), "\(lines[39])")
         // The Romance row of the tree carries its true share among the top-level genres.
         let romance = try #require(state.model.taxonomy.existingNode(forPath: ["Romance"]))
-        let truth = try #require(state.truthShares)[romance]
+        let truth = try #require(state.truthSiblingShares)[romance]
         let row = try #require(lines.first { $0.contains("▸ Romance") })
         #expect(row.contains(NumberText.percent(truth)), "\(row)")
         #expect(lines.contains { $0.contains(" true") })
         // Off again: no numbers, no distance.
         ExplorerFixtures.press([.char("t")], on: &state)
-        #expect(state.truthDistance == nil && state.truthShares == nil)
+        #expect(state.truthDistance == nil && state.truthSiblingShares == nil)
     }
 }
 
@@ -243,7 +243,7 @@ struct FocusedUserMarksTests {
         func expectMatches(_ step: String) {
             let model = state.model
             let user = state.focusedUser
-            #expect(state.focusedMarks.tierChanges == model.tierChanges.filter { $0.user == user }, "\(step)")
+            #expect(state.focusedMarks.labelChanges == model.labelChanges.filter { $0.user == user }, "\(step)")
             #expect(state.focusedMarks.driftAlerts == model.driftAlerts.filter { $0.user == user }, "\(step)")
         }
         ExplorerFixtures.press(Array(repeating: .char("]"), count: 45), on: &state)

@@ -254,7 +254,7 @@ struct ExplorerStateTests {
         var demo = ExplorerFixtures.demoState()
         ExplorerFixtures.press([.char("]"), .char("t")], on: &demo)
         #expect(demo.showsTruth)
-        let truth = demo.truthShares ?? []
+        let truth = demo.truthSiblingShares ?? []
         let sciFi = demo.model.taxonomy.topLevel[0]
         #expect(truth.count == demo.model.taxonomy.nodeCount)
         #expect(truth[sciFi] > 0.5, "cleo starts out a Sci-Fi fan")

@@ -94,20 +94,20 @@ struct ViewExportTests {
         #expect(view.tree.count == taxonomy.nodeCount - 1)
         #expect(Set(view.tree.map(\.path)).count == view.tree.count)
         let tierCount = state.model.tiers.count
-        let shares = state.model.shareTable(user: state.focusedUser)
+        let shares = state.model.siblingShareTable(user: state.focusedUser)
         for node in 1..<taxonomy.nodeCount {
             let row = view.tree.first { $0.path == taxonomy.displayPath(of: node) }
             #expect(row?.depth == taxonomy.depths[node])
-            #expect(row?.shares == (0..<tierCount).map { shares[node * tierCount + $0] })
+            #expect(row?.siblingShares == (0..<tierCount).map { shares[node * tierCount + $0] })
             #expect(row?.label == state.model.users[state.focusedUser].tracker.label(of: node).rawValue)
         }
         // The top-level shares of each tier are the pane's bars: they add up to 100 %.
         let top = view.tree.filter { $0.depth == 1 }
-        for t in 0..<tierCount { #expect(abs(top.reduce(0) { $0 + $1.shares[t] } - 1) < 1e-9) }
+        for t in 0..<tierCount { #expect(abs(top.reduce(0) { $0 + $1.siblingShares[t] } - 1) < 1e-9) }
         // Depth first: a child follows its parent.
         let space = view.tree.firstIndex { $0.path == "Sci-Fi › Space" }
         #expect(space.map { view.tree[$0 - 1].path == "Sci-Fi" } == true)
-        #expect(Set(view.tree.map(\.label)).isSubset(of: Set(TierLabel.allCases.map(\.rawValue))))
+        #expect(Set(view.tree.map(\.label)).isSubset(of: Set(InterestLabel.allCases.map(\.rawValue))))
     }
 
     @Test("the status line says which files were written, or why not")
@@ -153,7 +153,7 @@ struct ViewExportTests {
         #expect(tree.count == view.tree.count)
         let shares = try #require(tree[0]["shares"] as? [String: Double])
         #expect(Set(shares.keys) == Set(view.tiers))
-        for (tier, share) in zip(view.tiers, view.tree[0].shares) { #expect(close(shares[tier], share)) }
+        for (tier, share) in zip(view.tiers, view.tree[0].siblingShares) { #expect(close(shares[tier], share)) }
         #expect(tree[0]["label"] as? String == view.tree[0].label)
     }
 
@@ -177,7 +177,7 @@ struct ViewExportTests {
         let bias = try #require(rows.first { $0[0] == "recommendation" && $0[2] == "1" && $0[7] == "bias" })
         #expect(Double(bias[10]) == view.recommendations[0].features.first { $0.name == "bias" }?.contribution)
         let sciFiShort = try #require(rows.first { $0[0] == "tree" && $0[11] == "Sci-Fi" && $0[13] == "short" })
-        #expect(Double(sciFiShort[14]) == view.tree.first { $0.path == "Sci-Fi" }?.shares[0])
+        #expect(Double(sciFiShort[14]) == view.tree.first { $0.path == "Sci-Fi" }?.siblingShares[0])
     }
 
     @Test("hostile text: a user id becomes a safe file name; titles with commas, quotes and newlines are quoted")

@@ -22,7 +22,7 @@ struct ColorResolutionTests {
         ("truth", ExplorerTheme.truth), ("positive", ExplorerTheme.positive), ("negative", ExplorerTheme.negative),
         ("status", ExplorerTheme.status), ("badge", ExplorerTheme.badge),
     ] + (0..<5).map { ("tier \($0)", ExplorerTheme.tierStyle($0)) }
-      + TierLabel.allCases.map { ("label \($0.rawValue)", ExplorerTheme.labelStyle($0)) }
+      + InterestLabel.allCases.map { ("label \($0.rawValue)", ExplorerTheme.labelStyle($0)) }
 
     /// Every style on the explorer's real screens (panes, overlays, notices), so inline styles
     /// and selection patches are covered too.

@@ -7,11 +7,11 @@
 ///
 /// Sparse: only nodes whose label or pending candidate is not the default (dormant, nothing
 /// pending) are stored, in ascending node order.
-public struct TierTracker: Hashable, Sendable {
+public struct LabelTracker: Hashable, Sendable {
     /// Nodes with a stored entry, ascending.
     public private(set) var nodes: [Int32] = []
-    private var labels: [TierLabel] = []
-    private var pending: [TierLabel] = []
+    private var labels: [InterestLabel] = []
+    private var pending: [InterestLabel] = []
     private var pendingCount: [UInt8] = []
 
     public init() {}
@@ -27,13 +27,13 @@ public struct TierTracker: Hashable, Sendable {
     }
 
     /// The node's current label (dormant when never labelled).
-    public func label(of node: NodeIndex) -> TierLabel {
+    public func label(of node: NodeIndex) -> InterestLabel {
         let (at, found) = position(of: node)
         return found ? labels[at] : .dormant
     }
 
     /// Evaluates one node given its shares; returns the change when the label flips.
-    mutating func evaluate(node: NodeIndex, candidate: TierLabel, hysteresis: Int) -> (from: TierLabel, to: TierLabel)? {
+    mutating func evaluate(node: NodeIndex, candidate: InterestLabel, hysteresis: Int) -> (from: InterestLabel, to: InterestLabel)? {
         var (at, found) = position(of: node)
         if !found {
             // Default entry: dormant, nothing pending. Agreeing with it changes nothing.
@@ -62,14 +62,14 @@ public struct TierTracker: Hashable, Sendable {
     }
 
     /// Pending candidate and its count, for the state hash and the details view.
-    public func pendingState(of node: NodeIndex) -> (label: TierLabel, count: Int) {
+    public func pendingState(of node: NodeIndex) -> (label: InterestLabel, count: Int) {
         let (at, found) = position(of: node)
         return found ? (pending[at], Int(pendingCount[at])) : (.dormant, 0)
     }
 
     /// Entries that differ from the default (label dormant, nothing pending), ascending by
     /// node: what the state hash reads, so stored-but-default entries never matter.
-    var significantEntries: [(node: Int32, label: TierLabel, pending: TierLabel, count: UInt8)] {
+    var significantEntries: [(node: Int32, label: InterestLabel, pending: InterestLabel, count: UInt8)] {
         nodes.indices.compactMap { k in
             labels[k] == .dormant && pendingCount[k] == 0 ? nil : (nodes[k], labels[k], pending[k], pendingCount[k])
         }

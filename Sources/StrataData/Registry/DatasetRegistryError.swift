@@ -1,6 +1,6 @@
 import StrataCore
 /// Why the dataset cache could not give or fetch a dataset; each message says what to do.
-public enum CatalogError: Error, CustomStringConvertible, Sendable {
+public enum DatasetRegistryError: Error, CustomStringConvertible, Sendable {
     case unknownDataset(name: String, known: [String])
     case notFetched(name: String, directory: String)
     case fetchFailed(name: String, attempts: [String])

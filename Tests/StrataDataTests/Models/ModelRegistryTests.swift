@@ -5,30 +5,30 @@ import Testing
 
 /// Finding a model: a known name in the cache (or a message saying how to fetch it), or a
 /// directory; the digests that identify a model for the embedding cache.
-@Suite struct ModelCatalogTests {
+@Suite struct ModelRegistryTests {
     @Test func aKnownModelResolvesInTheCacheOrSaysHowToFetchIt() throws {
         let directory = try FixtureDirectory()
-        let catalog = ModelCatalog(cacheDirectory: directory.path)
+        let registry = ModelRegistry(cacheDirectory: directory.path)
         let expected = directory.file("models/all-MiniLM-L6-v2")
-        #expect(catalog.directory(of: .minilm) == expected)
-        #expect(!catalog.isAvailable(.minilm))
+        #expect(registry.directory(of: .minilm) == expected)
+        #expect(!registry.isAvailable(.minilm))
         do {
-            _ = try catalog.resolve("minilm")
+            _ = try registry.resolve("minilm")
             Issue.record("resolved a model that is not there")
         } catch {
             #expect("\(error)" == "model 'minilm' is not in the cache (\(expected)); run `strata models fetch minilm`")
         }
         try FileManager.default.createDirectory(atPath: expected, withIntermediateDirectories: true)
         try directory.write("models/all-MiniLM-L6-v2/model.safetensors", "weights")
-        #expect(try catalog.resolve("minilm") == expected)
-        #expect(try ModelReference.resolve("minilm", catalog: catalog) == ModelReference(name: "minilm", directory: expected))
+        #expect(try registry.resolve("minilm") == expected)
+        #expect(try ModelReference.resolve("minilm", registry: registry) == ModelReference(name: "minilm", directory: expected))
     }
 
     @Test func unknownNamesAreErrorsThatListTheKnownOnes() throws {
-        let catalog = ModelCatalog(cacheDirectory: try FixtureDirectory().path)
-        #expect(throws: ModelCatalogError.self) { try catalog.fetch("bert-huge") }
+        let registry = ModelRegistry(cacheDirectory: try FixtureDirectory().path)
+        #expect(throws: ModelRegistryError.self) { try registry.fetch("bert-huge") }
         do {
-            _ = try ModelReference.resolve("/no/such/model", catalog: catalog)
+            _ = try ModelReference.resolve("/no/such/model", registry: registry)
             Issue.record("resolved a missing directory")
         } catch {
             #expect("\(error)" == "unknown model '/no/such/model'; known models: minilm (or give --model DIR, a sentence-transformers BERT directory)")

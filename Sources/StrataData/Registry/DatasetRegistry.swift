@@ -16,10 +16,10 @@ public struct DatasetListing: Hashable, Sendable {
 /// The registry of datasets: what is in the local cache, what can be fetched, fetching, and
 /// resolving a name to files (Docs/datasets.md "Cache and fetch").
 ///
-///     let catalog = DatasetCatalog()
-///     let files = try catalog.resolve("ml-100k")   // or a message to run the fetch
+///     let registry = DatasetRegistry()
+///     let files = try registry.resolve("ml-100k")   // or a message to run the fetch
 ///     let loaded = try DatasetLoader.load(files)
-public struct DatasetCatalog: Sendable {
+public struct DatasetRegistry: Sendable {
     public let cacheDirectory: String
     public let known: [KnownDataset]
 
@@ -53,12 +53,12 @@ public struct DatasetCatalog: Sendable {
         return listings
     }
 
-    /// The files of a dataset in the cache, or `CatalogError.notFetched` saying how to fetch it.
+    /// The files of a dataset in the cache, or `DatasetRegistryError.notFetched` saying how to fetch it.
     public func resolve(_ name: String) throws -> DatasetFiles {
         let path = directory(of: name)
         guard FileManager.default.fileExists(atPath: path) else {
-            if known.contains(where: { $0.name == name }) { throw CatalogError.notFetched(name: name, directory: path) }
-            throw CatalogError.unknownDataset(name: name, known: known.map(\.name))
+            if known.contains(where: { $0.name == name }) { throw DatasetRegistryError.notFetched(name: name, directory: path) }
+            throw DatasetRegistryError.unknownDataset(name: name, known: known.map(\.name))
         }
         var files = try FormatDetector.detectDirectory(path)
         files.name = name
@@ -72,12 +72,12 @@ public struct DatasetCatalog: Sendable {
     @discardableResult
     public func fetch(_ name: String, log: (String) -> Void = { _ in }) throws -> DatasetFiles {
         guard let dataset = known.first(where: { $0.name == name }) else {
-            throw CatalogError.unknownDataset(name: name, known: known.map(\.name))
+            throw DatasetRegistryError.unknownDataset(name: name, known: known.map(\.name))
         }
         do {
             try FileManager.default.createDirectory(atPath: datasetsDirectory, withIntermediateDirectories: true)
         } catch {
-            throw CatalogError.storeFailed(path: datasetsDirectory, reason: "\(error)")
+            throw DatasetRegistryError.storeFailed(path: datasetsDirectory, reason: "\(error)")
         }
         var attempts: [String] = []
         for source in dataset.sources {
@@ -91,7 +91,7 @@ public struct DatasetCatalog: Sendable {
                 try install(temporary, as: name)
                 log("stored \(name) from \(source.summary) in \(directory(of: name))")
                 return try resolve(name)
-            } catch let error as CatalogError {
+            } catch let error as DatasetRegistryError {
                 if case .storeFailed = error { throw error }
                 attempts.append("\(source.summary): \(error)")
             } catch {
@@ -99,7 +99,7 @@ public struct DatasetCatalog: Sendable {
             }
             log("failed: \(attempts.last ?? "")")
         }
-        throw CatalogError.fetchFailed(name: name, attempts: attempts)
+        throw DatasetRegistryError.fetchFailed(name: name, attempts: attempts)
     }
 
     /// Every required file is there and matches its SHA-256 when one is known.
@@ -112,7 +112,7 @@ public struct DatasetCatalog: Sendable {
             }
             if let expected = file.sha256 {
                 let found = try FileDigest.sha256(ofFileAt: path)
-                guard found == expected else { throw CatalogError.checksumMismatch(file: file.name, expected: expected, found: found) }
+                guard found == expected else { throw DatasetRegistryError.checksumMismatch(file: file.name, expected: expected, found: found) }
             }
         }
     }
@@ -126,14 +126,14 @@ public struct DatasetCatalog: Sendable {
             let aside = (datasetsDirectory as NSString).appendingPathComponent(".\(name).old-\(getpid())")
             try? FileManager.default.removeItem(atPath: aside)
             guard rename(destination, aside) == 0 else {
-                throw CatalogError.storeFailed(path: destination, reason: String(cString: strerror(errno)))
+                throw DatasetRegistryError.storeFailed(path: destination, reason: String(cString: strerror(errno)))
             }
             old = aside
         }
         guard rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             if let old { _ = rename(old, destination) }
-            throw CatalogError.storeFailed(path: destination, reason: reason)
+            throw DatasetRegistryError.storeFailed(path: destination, reason: reason)
         }
         if let old { try? FileManager.default.removeItem(atPath: old) }
     }

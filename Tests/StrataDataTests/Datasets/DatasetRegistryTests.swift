@@ -17,8 +17,8 @@ struct FixtureSource: DatasetDownloadSource {
     }
 }
 
-@Suite("Dataset catalog")
-struct DatasetCatalogTests {
+@Suite("Dataset registry")
+struct DatasetRegistryTests {
     static let inter = "user_id:token\titem_id:token\trating:float\ttimestamp:float\nu\ti\t4\t1\n"
     static let item = "item_id:token\tclass:token_seq\ni\tDrama\n"
 
@@ -37,15 +37,15 @@ struct DatasetCatalogTests {
         #expect(CacheLocation.directory(environment: ["STRATA_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/c")
         #expect(CacheLocation.directory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/strata")
         #expect(CacheLocation.directory(environment: ["HOME": "/h"]) == "/h/.cache/strata")
-        let catalog = DatasetCatalog(environment: ["STRATA_CACHE_DIR": "/c"])
-        #expect(catalog.directory(of: "ml-100k") == "/c/datasets/ml-100k")
+        let registry = DatasetRegistry(environment: ["STRATA_CACHE_DIR": "/c"])
+        #expect(registry.directory(of: "ml-100k") == "/c/datasets/ml-100k")
     }
 
     @Test func listsFetchableAndLocalDatasets() throws {
         let fixture = try FixtureDirectory()
         try fixture.write("datasets/mine/log.csv", "user,item,time\na,b,1\n")
-        let catalog = DatasetCatalog(cacheDirectory: fixture.path)
-        let listings = catalog.list()
+        let registry = DatasetRegistry(cacheDirectory: fixture.path)
+        let listings = registry.list()
         #expect(listings.map(\.name) == ["ml-100k", "mine"])
         #expect(listings[0].canFetch && !listings[0].isAvailable)
         #expect(listings[1].isAvailable && !listings[1].canFetch && listings[1].format == .eventCSV)
@@ -53,44 +53,44 @@ struct DatasetCatalogTests {
 
     @Test func resolveTellsHowToFetch() throws {
         let fixture = try FixtureDirectory()
-        let catalog = DatasetCatalog(cacheDirectory: fixture.path)
+        let registry = DatasetRegistry(cacheDirectory: fixture.path)
         do {
-            _ = try catalog.resolve("ml-100k")
+            _ = try registry.resolve("ml-100k")
             Issue.record("resolved a dataset that is not there")
-        } catch let error as CatalogError {
+        } catch let error as DatasetRegistryError {
             #expect("\(error)".contains("run `strata datasets fetch ml-100k`"))
         }
-        #expect(throws: CatalogError.self) { try catalog.resolve("ml-1b") }
-        #expect(throws: CatalogError.self) { try catalog.fetch("ml-1b") }
+        #expect(throws: DatasetRegistryError.self) { try registry.resolve("ml-1b") }
+        #expect(throws: DatasetRegistryError.self) { try registry.fetch("ml-1b") }
     }
 
     @Test func fetchFallsBackAndStoresAtomically() throws {
         let fixture = try FixtureDirectory()
         let sha = Self.sha256(Self.inter)
-        let catalog = DatasetCatalog(cacheDirectory: fixture.path, known: [
+        let registry = DatasetRegistry(cacheDirectory: fixture.path, known: [
             dataset([source(interSHA: sha, failure: "Could not resolve host"), source(interSHA: sha)]),
         ])
         var log: [String] = []
-        let files = try catalog.fetch("tiny") { log.append($0) }
+        let files = try registry.fetch("tiny") { log.append($0) }
         #expect(files.format == .recBoleAtomic)
         #expect(files.events == fixture.file("datasets/tiny/tiny.inter"))
         #expect(log.contains { $0.contains("Could not resolve host") })
         #expect(fixture.contents() == ["datasets"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.file("datasets")) == ["tiny"])
-        #expect(try catalog.resolve("tiny") == files)
-        #expect(catalog.list().first?.isAvailable == true)
+        #expect(try registry.resolve("tiny") == files)
+        #expect(registry.list().first?.isAvailable == true)
         // Fetching again replaces the copy and leaves nothing else behind.
-        _ = try catalog.fetch("tiny")
+        _ = try registry.fetch("tiny")
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.file("datasets")) == ["tiny"])
     }
 
     @Test func checksumMismatchStoresNothing() throws {
         let fixture = try FixtureDirectory()
-        let catalog = DatasetCatalog(cacheDirectory: fixture.path, known: [dataset([source(interSHA: String(repeating: "0", count: 64))])])
+        let registry = DatasetRegistry(cacheDirectory: fixture.path, known: [dataset([source(interSHA: String(repeating: "0", count: 64))])])
         do {
-            _ = try catalog.fetch("tiny")
+            _ = try registry.fetch("tiny")
             Issue.record("stored a file with the wrong checksum")
-        } catch let error as CatalogError {
+        } catch let error as DatasetRegistryError {
             #expect("\(error)".contains("tiny.inter: SHA-256 is"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.file("datasets")).isEmpty)

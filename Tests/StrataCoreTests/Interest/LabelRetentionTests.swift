@@ -1,8 +1,8 @@
 import Testing
 @testable import StrataCore
 
-@Suite struct TierRetentionTests {
-    static let rule = TierLabelRule() // retention margin 0.5
+@Suite struct LabelRetentionTests {
+    static let rule = LabelRule() // retention margin 0.5
 
     @Test func fadingIsKeptWhileItsRelaxedConditionHolds() {
         // Strictly active (ratio 0.4 > 0.33) but within the relaxed fading ratio 0.495.

@@ -1,10 +1,10 @@
 import Testing
 @testable import StrataCore
 
-@Suite struct MiniBatchKMeansTests {
+@Suite struct SequentialKMeansTests {
     @Test func firstDistinctPointsSeedThenCentresMoveByOneOverCount() {
-        var kmeans = MiniBatchKMeans(k: 2, dimension: 2)
-        kmeans.update(batch: [[1, 0], [1, 0], [0, 1], [0.8, 0.2]])
+        var kmeans = SequentialKMeans(k: 2, dimension: 2)
+        kmeans.update(points: [[1, 0], [1, 0], [0, 1], [0.8, 0.2]])
         // Seeds: (1,0) and (0,1) (the repeated (1,0) is not a new seed but an update: count 2,
         // centre stays (1,0)); then (0.8,0.2) joins centre 0 with rate 1/3.
         #expect(kmeans.initialised == 2)

@@ -1,6 +1,6 @@
-/// The live "interest tier" of a node (SPEC §3), from its shares among siblings.
-/// Not to be confused with `TemporalTier` (short, medium, long).
-public enum TierLabel: String, CaseIterable, Codable, Sendable, Comparable {
+/// The live interest label of a node (SPEC §3's "interest tier"; the UI, exports and reports say
+/// "tier change"), from its shares among siblings. Not a `TemporalTier` (short, medium, long).
+public enum InterestLabel: String, CaseIterable, Codable, Sendable, Comparable {
     case core, emerging, fading, active, dormant
 
     public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
@@ -8,7 +8,7 @@ public enum TierLabel: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// Thresholds of the labelling rule (Docs/model.md §4). Defaults are SPEC §3's.
-public struct TierLabelRule: Hashable, Sendable, Codable {
+public struct LabelRule: Hashable, Sendable, Codable {
     public var coreLongShare = 0.15
     public var coreRatio = 0.5
     public var emergingShortShare = 0.10
@@ -28,7 +28,7 @@ public struct TierLabelRule: Hashable, Sendable, Codable {
     /// The label for a node whose short, long and every tier's shares are given.
     /// First match wins in the order core, emerging, fading, dormant, active.
     /// `short/long` is +∞ when long is 0 and short is not.
-    public func label(short: Double, long: Double, allShares: some Sequence<Double>) -> TierLabel {
+    public func label(short: Double, long: Double, allShares: some Sequence<Double>) -> InterestLabel {
         let ratio = long > 0 ? short / long : (short > 0 ? Double.infinity : 0)
         if long >= coreLongShare && ratio >= coreRatio { return .core }
         if short >= emergingShortShare && ratio >= emergingRatio { return .emerging }
@@ -39,13 +39,13 @@ public struct TierLabelRule: Hashable, Sendable, Codable {
 
     /// The label with retention: `current` is kept while its relaxed condition holds and no
     /// label before it in the order (core, emerging, fading, dormant, active) holds strictly.
-    public func label(short: Double, long: Double, allShares: [Double], current: TierLabel) -> TierLabel {
+    public func label(short: Double, long: Double, allShares: [Double], current: InterestLabel) -> InterestLabel {
         let strict = label(short: short, long: long, allShares: allShares)
         if strict == current || strict < current { return strict }
         return holdsRelaxed(current, short: short, long: long, allShares: allShares) ? current : strict
     }
 
-    func holdsRelaxed(_ label: TierLabel, short: Double, long: Double, allShares: [Double]) -> Bool {
+    func holdsRelaxed(_ label: InterestLabel, short: Double, long: Double, allShares: [Double]) -> Bool {
         let m = retentionMargin
         let ratio = long > 0 ? short / long : (short > 0 ? Double.infinity : 0)
         switch label {

@@ -4,7 +4,7 @@ import Foundation
 public protocol DatasetDownloadSource: Sendable {
     /// Where the files come from, for messages ("GroupLens zip https://…").
     var summary: String { get }
-    /// The files the source leaves in the directory (checked by `DatasetCatalog`).
+    /// The files the source leaves in the directory (checked by `DatasetRegistry`).
     var files: [KnownDataset.ExpectedFile] { get }
     /// Puts the files in `directory` (an empty temporary directory, deleted on failure).
     func download(into directory: String, log: (String) -> Void) throws
