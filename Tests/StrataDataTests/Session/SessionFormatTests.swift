@@ -182,17 +182,25 @@ struct SessionFormatTests {
         try SessionStore.open(at: path, fingerprint: Self.fingerprint, datasetName: "ml-100k", config: Self.config)
     }
 
+    /// A session at `path` holding `decisions` and `bookmarks`, written through the store (each
+    /// bookmark made after the four decisions).
+    func writeFixture(at path: String) throws {
+        let store = try open(path)
+        for decision in Self.decisions { try store.record(decision) }
+        for bookmark in Self.bookmarks {
+            let made = try store.addBookmark(position: bookmark.position, label: bookmark.label, view: bookmark.view)
+            #expect(made.createdSequence == 4)
+        }
+        try store.close()
+    }
+
     @Test("decisions and bookmarks make a round trip through a real file, field by field")
     func roundTrip() throws {
         let directory = try ScratchDirectory()
         let path = directory.file("s.strata")
+        try writeFixture(at: path)
         do {
             let store = try open(path)
-            for decision in Self.decisions { try store.record(decision) }
-            for bookmark in Self.bookmarks {
-                let made = try store.addBookmark(position: bookmark.position, label: bookmark.label, view: bookmark.view)
-                #expect(made.createdSequence == 4)
-            }
             try store.updateLastState(position: 50, stateHash: "h50")
             try store.close()
         }
@@ -215,14 +223,7 @@ struct SessionFormatTests {
     func storedValues() throws {
         let directory = try ScratchDirectory()
         let path = directory.file("s.strata")
-        do {
-            let store = try open(path)
-            for decision in Self.decisions { try store.record(decision) }
-            for bookmark in Self.bookmarks {
-                try store.addBookmark(position: bookmark.position, label: bookmark.label, view: bookmark.view)
-            }
-            try store.close()
-        }
+        try writeFixture(at: path)
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         try queue.read { db in
