@@ -9,6 +9,12 @@ struct StateHasher {
         values.withUnsafeBytes { sha.update(bufferPointer: $0) }
     }
 
+    /// The same bytes as the array of the same elements.
+    mutating func combine(_ values: PagedArray<Double>) {
+        combine(values.count)
+        values.forEachPage { _, page in sha.update(bufferPointer: UnsafeRawBufferPointer(page)) }
+    }
+
     mutating func combine(_ values: [Float]) {
         combine(values.count)
         values.withUnsafeBytes { sha.update(bufferPointer: $0) }

@@ -96,6 +96,10 @@ extension StrataModel {
     /// (`prepareBulkScoring`): equal to what `features` computes, read instead of recomputed.
     func preparedTerms(of item: ItemIndex, ws: ScoringWorkspace) -> PreparedItemTerms {
         let segment = ws.bulk.segment
+        guard ws.bulk.logPopularityTables else {
+            let logs = logPopularity(of: item, segment: segment, clock: popularityClock)
+            return PreparedItemTerms(cooccurrence: ws.bulk.cooccurrence[item], logPopularity: logs.all, logSegmentPopularity: logs.segment)
+        }
         return PreparedItemTerms(cooccurrence: ws.bulk.cooccurrence[item],
                                  logPopularity: ws.logPopularity[item],
                                  logSegmentPopularity: segment >= 0 ? ws.logSegmentPopularity[segment][item] : 0)

@@ -20,10 +20,11 @@ extension StrataModel {
         if config.exploration == .thompson {
             for k in w.indices { w[k] += learner.variance(k).squareRoot() * noise.nextGaussian() }
         }
-        prepareBulkScoring(user: user, weights: w, ws: &ws)
+        let exhaustiveCatalogue = catalogue.count <= config.exhaustiveCandidateLimit
+        prepareBulkScoring(user: user, weights: w, ws: &ws, catalogueWide: exhaustiveCatalogue)
         var candidates: [ItemIndex]
         var margins: [Double]
-        if catalogue.count <= config.exhaustiveCandidateLimit {
+        if exhaustiveCatalogue {
             // Small catalogue: every unseen item is a candidate (bulk scoring makes it cheap).
             margins = ws.allMargins
             ws.allMargins = []

@@ -108,6 +108,18 @@ extension StrataModel {
     private func addTail(items: [ItemIndex]?, into scores: inout [Double], ws: ScoringWorkspace) {
         let bulk = ws.bulk
         let segment = bulk.segment
+        if let items, !bulk.logPopularityTables {
+            let clock = popularityClock
+            for (c, i) in items.enumerated() {
+                let logs = logPopularity(of: i, segment: segment, clock: clock)
+                var s = scores[c]
+                s += bulk.wCooc * bulk.cooccurrence[i]
+                s += bulk.wPop * logs.all
+                if segment >= 0 { s += bulk.wSeg * logs.segment }
+                scores[c] = s
+            }
+            return
+        }
         let segmentLog = segment >= 0 ? ws.logSegmentPopularity[segment] : ws.logPopularity
         let list = items ?? []
         ws.logPopularity.withUnsafeBufferPointer { logPop in
@@ -151,7 +163,11 @@ extension StrataModel {
     /// Precomputes, for one user and weight vector, the per-user table of `LinearScoringIndex`:
     /// each node's contribution `Σ_τ w_{τ,ℓ(n)} p_τ(n)`, then one dense content profile
     /// `Σ_τ w_τ P_τ/‖P_τ‖`; and the co-occurrence scores accumulated from the recent positives' rows.
-    func prepareBulkScoring(user u: UserIndex, weights w: [Double], ws: inout ScoringWorkspace) {
+    /// `catalogueWide` false (scoring candidates only): the global `ln(1 + v)` tables are not
+    /// brought up to date — O(items) once per popularity clock step, most of a frame on a
+    /// 2 M-item catalogue — and the candidates' terms are computed as they are read, the
+    /// same numbers.
+    func prepareBulkScoring(user u: UserIndex, weights w: [Double], ws: inout ScoringWorkspace, catalogueWide: Bool = true) {
         fillShareTables(for: u, ws: &ws)
         let tierCount = tiers.count
         // Moved out (not copied), so writing its arrays does not copy them.
@@ -187,8 +203,16 @@ extension StrataModel {
         bulk.wPop = w[layout.popularityIndex]
         bulk.wSeg = w[layout.segmentIndex]
         bulk.wBias = w[layout.biasIndex]
+        bulk.logPopularityTables = catalogueWide
         ws.bulk = bulk
-        refreshLogPopularity(segment: bulk.segment, ws: &ws)
+        if catalogueWide { refreshLogPopularity(segment: bulk.segment, ws: &ws) }
+    }
+
+    /// `ln(1 + v_i)` and `ln(1 + v_{s,i})` of one item now, as the tables hold them.
+    @inline(__always)
+    func logPopularity(of item: ItemIndex, segment: Int, clock: Double) -> (all: Double, segment: Double) {
+        (strataLog1p(popularity.value(of: item, at: clock)),
+         segment >= 0 ? strataLog1p(segmentPopularity[segment].value(of: item, at: clock)) : 0)
     }
 
     /// Popularity is read on a clock quantised to `popularityClockStep` events, so the global
@@ -223,9 +247,9 @@ extension StrataModel {
             let factor = popularity.readFactor(at: clock)
             var table = ws.logPopularity
             if table.count != n { table = Array(repeating: 0, count: n) }
-            popularity.scaled.withUnsafeBufferPointer { pop in
-                table.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n { out[i] = strataLog1p(pop[i] * factor) }
+            table.withUnsafeMutableBufferPointer { out in
+                popularity.scaled.forEachPage { offset, pop in
+                    for k in 0..<pop.count { out[offset &+ k] = strataLog1p(pop[k] * factor) }
                 }
             }
             ws.logPopularity = table
@@ -241,9 +265,9 @@ extension StrataModel {
             var table = ws.logSegmentPopularity[segment]
             ws.logSegmentPopularity[segment] = []
             if table.count != n { table = Array(repeating: 0, count: n) }
-            segmentPopularity[segment].scaled.withUnsafeBufferPointer { pop in
-                table.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n { out[i] = strataLog1p(pop[i] * factor) }
+            table.withUnsafeMutableBufferPointer { out in
+                segmentPopularity[segment].scaled.forEachPage { offset, pop in
+                    for k in 0..<pop.count { out[offset &+ k] = strataLog1p(pop[k] * factor) }
                 }
             }
             ws.logSegmentPopularity[segment] = table
@@ -273,6 +297,8 @@ struct BulkScoringTables: Sendable {
     /// The per-user table of `LinearScoringIndex`: node contributions, then the content profile.
     var linear: [Double] = []
     var cooccurrence: [Double] = []
+    /// Whether the workspace's global `ln(1 + v)` tables were brought up to date for this scoring.
+    var logPopularityTables = true
     var segment = -1
     var wCooc = 0.0, wPop = 0.0, wSeg = 0.0, wBias = 0.0
 }

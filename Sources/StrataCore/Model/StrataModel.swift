@@ -22,7 +22,8 @@ public struct StrataModel: Sendable {
     /// Which features are on (`config.features`); nil when all are, the default path.
     let featureMask: [Bool]?
 
-    public internal(set) var users: [UserState] = []
+    /// Paged, so a checkpoint shares every page of users it has not seen change (PagedArray).
+    public internal(set) var users = PagedArray<UserState>(pageShift: 3)
     public internal(set) var learner: FTRLProximal
     public internal(set) var cooccurrence: CooccurrenceIndex
     public internal(set) var popularity: DecayedCounts

@@ -6,20 +6,20 @@
 /// (`CooccurrenceRow`, design note 13), so memory is O(items × limit) whatever the stream's
 /// length, and a row that never filled is exact.
 public struct CooccurrenceIndex: Sendable {
-    public private(set) var itemCount: [Double]
+    public private(set) var itemCount: PagedArray<Double>
     /// `1/√c[i]` (0 before the first positive), kept so scoring needs no square roots.
-    public private(set) var inverseRootCount: [Double]
-    /// One small table per item (not one n×n table): a checkpoint of the model shares every
-    /// row until that row changes.
-    public private(set) var rows: [CooccurrenceRow]
+    public private(set) var inverseRootCount: PagedArray<Double>
+    /// One small table per item (not one n×n table), paged: a checkpoint of the model shares
+    /// every page of rows until one of them changes.
+    public private(set) var rows: PagedArray<CooccurrenceRow>
     /// Neighbours kept per item (0 = unbounded).
     public let neighbourLimit: Int
 
     public init(itemCount n: Int, neighbourLimit: Int = 0) {
         precondition(neighbourLimit >= 0, "neighbour limit must be ≥ 0, got \(neighbourLimit)")
-        itemCount = Array(repeating: 0, count: n)
-        inverseRootCount = Array(repeating: 0, count: n)
-        rows = Array(repeating: CooccurrenceRow(), count: n)
+        itemCount = PagedArray(repeating: 0, count: n, pageShift: 9)
+        inverseRootCount = PagedArray(repeating: 0, count: n, pageShift: 9)
+        rows = PagedArray(repeating: CooccurrenceRow(), count: n, pageShift: 4)
         self.neighbourLimit = neighbourLimit
     }
 
@@ -60,7 +60,6 @@ public struct CooccurrenceIndex: Sendable {
         guard n > 0 else { return 0 }
         let inverseItem = inverseRootCount[item]
         return rows[item].withTable { table in
-            inverseRootCount.withUnsafeBufferPointer { inv in
             positives.withUnsafeBufferPointer { recent in
             weights.withUnsafeBufferPointer { weights in
                 var total = 0.0
@@ -68,10 +67,10 @@ public struct CooccurrenceIndex: Sendable {
                     let a = recent[recent.count &- 1 &- age]
                     let c = CooccurrenceRow.guaranteedCount(of: Int32(truncatingIfNeeded: a), in: table)
                     guard c != 0 else { continue }
-                    total += weights[age] * (Double(c) * inv[a] * inverseItem)
+                    total += weights[age] * (Double(c) * inverseRootCount[a] * inverseItem)
                 }
                 return total
-            }}}
+            }}
         }
     }
 
@@ -80,13 +79,12 @@ public struct CooccurrenceIndex: Sendable {
     public func accumulate(from p: ItemIndex, weight: Double, into scores: inout [Double]) {
         let scale = weight * inverseRootCount[p]
         guard scale != 0 else { return }
-        inverseRootCount.withUnsafeBufferPointer { inv in
         scores.withUnsafeMutableBufferPointer { out in
             rows[p].forEach { key, count in
                 let j = Int(key)
-                out[j] += scale * Double(count) * inv[j]
+                out[j] += scale * Double(count) * inverseRootCount[j]
             }
-        }}
+        }
     }
 
     /// The kept neighbours of `item`, in row order.

@@ -6,7 +6,8 @@
 /// multiplication by a factor shared by all items.
 public struct DecayedCounts: Hashable, Sendable {
     public let halfLife: Double
-    public private(set) var scaled: [Double]
+    /// Paged (PagedArray), so a checkpoint shares every page of counts not added to since.
+    public private(set) var scaled: PagedArray<Double>
     public private(set) var origin: Double = 0
     /// The `topLimit` items of largest count (count > 0; ties: the lower index first), best
     /// first — what a scan of the whole catalogue would give, kept as counts change, so
@@ -20,7 +21,7 @@ public struct DecayedCounts: Hashable, Sendable {
         precondition(topLimit >= 0, "top limit must be ≥ 0, got \(topLimit)")
         self.halfLife = halfLife
         self.topLimit = topLimit
-        scaled = Array(repeating: 0, count: count)
+        scaled = PagedArray(repeating: 0, count: count, pageShift: 9)
     }
 
     public mutating func add(_ amount: Double, to item: Int, at clock: Double) {
@@ -28,7 +29,7 @@ public struct DecayedCounts: Hashable, Sendable {
         var rescaled = false
         if exponent > 256 {
             let factor = strataExp2(-exponent)
-            for i in scaled.indices { scaled[i] *= factor }
+            scaled.updateEachPage { _, page in for i in page.indices { page[i] *= factor } }
             origin = clock
             exponent = 0
             rescaled = true
@@ -67,7 +68,7 @@ public struct DecayedCounts: Hashable, Sendable {
     private func ahead(_ a: Int, _ b: Int) -> Bool { scaled[a] > scaled[b] || (scaled[a] == scaled[b] && a < b) }
 
     /// The top `limit` of `scaled` by one scan (count > 0; ties: lower index first).
-    static func scanTop(_ scaled: [Double], limit: Int) -> [Int32] {
+    static func scanTop<Values: RandomAccessCollection<Double>>(_ scaled: Values, limit: Int) -> [Int32] where Values.Index == Int {
         var best: [(Int, Double)] = []
         for i in scaled.indices where scaled[i] > 0 {
             let value = scaled[i]

@@ -41,4 +41,25 @@ import Testing
         #expect(model.recommendations(for: 1).map(\.item) == first)
         #expect(model.stateHash == hash)
     }
+
+    @Test("candidates scored without the global ln(1 + popularity) tables get the same margins, bit for bit")
+    func candidateTermsWithoutTheGlobalTables() {
+        var model = StrataModel(catalogue: Self.catalogue)
+        for event in StreamBuilder.events(catalogue: Self.catalogue, users: 3, count: 1_500, seed: 9) { model.observe(event) }
+        model.refreshSegments()
+        for user in 0..<3 {
+            var wide = ScoringWorkspace(), narrow = ScoringWorkspace()
+            model.prepareBulkScoring(user: user, weights: model.weights, ws: &wide, catalogueWide: true)
+            model.prepareBulkScoring(user: user, weights: model.weights, ws: &narrow, catalogueWide: false)
+            let items = Array(stride(from: 0, to: Self.catalogue.count, by: 3))
+            var a = Array(repeating: 0.0, count: items.count), b = a
+            model.fillMargins(of: items, into: &a, ws: wide)
+            model.fillMargins(of: items, into: &b, ws: narrow)
+            #expect(a == b, "user \(user)")
+            for item in items.prefix(200) {
+                let p = model.preparedTerms(of: item, ws: wide), q = model.preparedTerms(of: item, ws: narrow)
+                #expect(p.logPopularity == q.logPopularity && p.logSegmentPopularity == q.logSegmentPopularity)
+            }
+        }
+    }
 }
