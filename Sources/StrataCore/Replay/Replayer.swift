@@ -137,26 +137,51 @@ public struct Replayer: Sendable {
     /// one first reached at `target`.
     public mutating func seek(to target: Int) {
         let target = max(0, min(target, total))
-        if target < position {
-            let restore = checkpoints.keys.filter { $0 <= target }.max() ?? 0
-            let restored: Int
-            if let checkpoint = checkpoints[restore] {
-                model = checkpoint.model.restoringLogs(from: model)
-                hitRate = checkpoint.hitRate
-                paired = checkpoint.paired
-                restored = restore
-            } else {
-                model = StrataModel(catalogue: dataset.catalogue, config: model.config, userCount: dataset.userIDs.count)
-                hitRate = RunningHitRate(every: hitRate.every)
-                paired = companion == nil ? nil : PairedRunningMetrics()
-                restored = 0
-            }
-            if companion != nil { restoreCompanion(to: restored) }
-            lastObservation = nil
-            // Decisions made exactly at the checkpoint's position come after its snapshot.
-            applyDecisions(at: model.position)
-        }
+        if target < position { restore(atOrBefore: target) }
         while position < target, step() != nil {}
+    }
+
+    /// Takes on a decision log that extends this one (`log` starts with `decisions`): the
+    /// state becomes what it would be had the added decisions been made at their positions,
+    /// and the position stays. Decisions past the position wait for their events; one at or
+    /// before it makes the replayer go back to just before it and replay (exact, as a rewind).
+    /// How the explorer's whole-log replayer follows the decisions made on its preview.
+    public mutating func extendDecisions(to log: [ReplayDecision]) {
+        precondition(log.count >= decisions.count && Array(log.prefix(decisions.count)) == decisions,
+                     "the new decision log must extend the old one")
+        let added = log[decisions.count...]
+        guard let earliest = added.map(\.position).min() else { return }
+        decisions = log
+        // Checkpoints past the decision were taken without it (also ahead of the position,
+        // after a rewind): they are stale.
+        for key in checkpoints.keys where key > earliest { checkpoints[key] = nil }
+        for key in companionCheckpoints.keys where key > earliest { companionCheckpoints[key] = nil }
+        let here = position
+        guard earliest <= here else { return }
+        restore(atOrBefore: earliest)
+        while position < here, step() != nil {}
+    }
+
+    /// The nearest checkpoint at or before `target` (a fresh model when none), with the
+    /// decisions made at its own position applied.
+    private mutating func restore(atOrBefore target: Int) {
+        let restore = checkpoints.keys.filter { $0 <= target }.max() ?? 0
+        let restored: Int
+        if let checkpoint = checkpoints[restore] {
+            model = checkpoint.model.restoringLogs(from: model)
+            hitRate = checkpoint.hitRate
+            paired = checkpoint.paired
+            restored = restore
+        } else {
+            model = StrataModel(catalogue: dataset.catalogue, config: model.config, userCount: dataset.userIDs.count)
+            hitRate = RunningHitRate(every: hitRate.every)
+            paired = companion == nil ? nil : PairedRunningMetrics()
+            restored = 0
+        }
+        if companion != nil { restoreCompanion(to: restored) }
+        lastObservation = nil
+        // Decisions made exactly at the checkpoint's position come after its snapshot.
+        applyDecisions(at: model.position)
     }
 
     public mutating func stepBack(count: Int = 1) { seek(to: position - count) }

@@ -38,6 +38,10 @@ public final class LineReader {
     public var progress: ReadProgress?
     /// The file's size when opened (for progress; reading does not depend on it).
     public let fileSize: Int
+    /// Reading stops after the line that reaches this many bytes (LoadOptions.byteLimit).
+    public var byteLimit: Int?
+    /// Whether reading stopped at `byteLimit` before the end of the file.
+    public private(set) var stoppedAtLimit = false
 
     /// Opens `path`; throws `fileNotFound`, or `unreadableFile` for what cannot be read or is not
     /// a regular file (a FIFO would block, a device never end: `RegularFile`).
@@ -63,6 +67,7 @@ public final class LineReader {
         try self.init(path: path, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength,
                       validatesUTF8: validatesUTF8)
         progress = options.progress
+        byteLimit = options.byteLimit
     }
 
     deinit {
@@ -111,6 +116,11 @@ public final class LineReader {
                 }
                 start = newline + 1
                 searchFrom = start
+                // Bytes of the file up to the end of this line: what was read less what is still buffered.
+                if let byteLimit, bytesRead - (end - start) >= byteLimit {
+                    stoppedAtLimit = bytesRead - (end - start) < fileSize
+                    break
+                }
                 continue
             }
             // No line break in what is buffered.

@@ -24,6 +24,11 @@ public struct LoadOptions: Sendable {
     /// and items exactly (8 bytes a slot, at most ¾ full: 64 MiB holds about 6.2 M ids); past it the
     /// counts are estimated (Docs/datasets.md, design note 1). Loading keeps every id anyway.
     public var idBudgetBytes = 64 << 20
+    /// Stop at the first line that ends at or past this many bytes of each file read (nil: read
+    /// it all). The explorer's preview of a large log reads its head this way while the whole
+    /// log loads behind it (Docs/explorer.md design note 6); the file's digest then covers
+    /// only the bytes read.
+    public var byteLimit: Int?
 
     public init(mode: Mode = .skipBadLines, problemLimit: Int = 10,
                 maximumLineLength: Int = 1 << 20, chunkSize: Int = 1 << 20) {

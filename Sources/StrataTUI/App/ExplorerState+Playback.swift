@@ -18,7 +18,9 @@ extension ExplorerState {
         }
         lastTickSteps = 0
         if isPlaying {
-            let due = eventsDue(now: now)
+            var due = eventsDue(now: now)
+            // The whole log's replayer closes the gap only if this side moves slower.
+            if case .catchingUp = preview?.phase { due = min(due, Preview.catchUpStepsPerFrame) }
             if due > 0 {
                 if lesson?.shown == nil, let run = lesson {
                     // A lesson stops the replay on the very event of its next stop's trigger.
@@ -30,7 +32,10 @@ extension ExplorerState {
                 }
                 lastTickSteps = due
             }
-            if replayer.isAtEnd && pendingDecision == nil {
+            if replayer.isAtEnd && isWaitingForWholeLog {
+                // The head's end is not the stream's: play on once the whole log is in.
+                if notice == nil { show("the preview's last event: playing on when the whole log is in") }
+            } else if replayer.isAtEnd && pendingDecision == nil {
                 isPlaying = false
                 show("end of the stream: " + NumberText.grouped(replayer.total) + " events replayed")
                 lessonMissedItsStop()
@@ -221,8 +226,10 @@ extension ExplorerState {
         return hash
     }
 
-    /// Keeps the on-screen hash current while paused (the e2e tests read it).
+    /// Keeps the on-screen hash current while paused (the e2e tests read it); not on a
+    /// preview, whose model is the log's head only (its hash would say nothing and cost the
+    /// first frame a whole-state digest).
     mutating func updateHashIfPaused() {
-        if !isPlaying { _ = currentHash() }
+        if !isPlaying && preview == nil { _ = currentHash() }
     }
 }

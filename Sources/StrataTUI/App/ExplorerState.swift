@@ -151,11 +151,16 @@ public struct ExplorerState: Sendable {
     /// The focused user's tier profiles in words (the Interests pane's last rows).
     public internal(set) var profileWords: [ProfileInWords] = []
     /// Events per user in the whole stream (the user picker).
-    public let eventsPerUser: [Int]
+    public internal(set) var eventsPerUser: [Int]
+    /// Set while the explorer runs on the head of a large log and the whole log loads behind
+    /// it (ExplorerState+WholeLog.swift); nil otherwise.
+    public internal(set) var preview: Preview?
 
     public init(replayer: Replayer, world: ScenarioWorld? = nil, configuration: Configuration,
-                focusedUser: UserIndex? = nil, size: TerminalSize, queryEncoder: (any QueryEncoder)? = nil) {
+                focusedUser: UserIndex? = nil, size: TerminalSize, queryEncoder: (any QueryEncoder)? = nil,
+                previewOfEvents: Int? = nil) {
         self.configuration = configuration
+        preview = previewOfEvents.map(Preview.init(events:))
         self.queryEncoder = queryEncoder
         self.replayer = replayer
         autopilotModel = world.map(ScenarioAutopilot.init(world:))

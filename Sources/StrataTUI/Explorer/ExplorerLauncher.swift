@@ -15,10 +15,13 @@ public enum ExplorerLauncher {
 
     public static func run<Backend: TerminalBackend>(
         _ state: ExplorerState, on terminal: Backend, host: any ExplorerHost, framesPerSecond: Int,
-        clock: @escaping () -> UInt64 = MonotonicClock.nanoseconds, isAttached: @escaping () -> Bool = { true }
+        clock: @escaping () -> UInt64 = MonotonicClock.nanoseconds, isAttached: @escaping () -> Bool = { true },
+        wholeLog: WholeLogLoader? = nil
     ) -> Outcome {
-        var program = ExplorerProgram(state: state, terminal: terminal, host: host, clock: clock, isAttached: isAttached)
+        var program = ExplorerProgram(state: state, terminal: terminal, host: host, clock: clock, isAttached: isAttached,
+                                      wholeLog: wholeLog)
         let exit = RunLoop(framesPerSecond: min(60, max(1, framesPerSecond))).run(&program, on: terminal, clock: clock)
+        wholeLog?.cancel()
         return Outcome(exit: exit, state: program.state)
     }
 

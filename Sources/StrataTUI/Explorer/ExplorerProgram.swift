@@ -10,11 +10,14 @@ public struct ExplorerProgram<Backend: TerminalBackend>: TerminalProgram {
     private let clock: () -> UInt64
     private let isAttached: () -> Bool
     private var ticks = 0
+    /// The whole log loading behind a preview (nil when the explorer has it all).
+    private let wholeLog: WholeLogLoader?
 
     /// `isAttached` is asked about once a second; false (the terminal hung up) ends the loop.
     public init(state: ExplorerState, terminal: Backend, host: any ExplorerHost, clock: @escaping () -> UInt64,
-                isAttached: @escaping () -> Bool = { true }) {
+                isAttached: @escaping () -> Bool = { true }, wholeLog: WholeLogLoader? = nil) {
         self.state = state
+        self.wholeLog = wholeLog
         self.terminal = terminal
         self.host = host
         self.clock = clock
@@ -40,6 +43,9 @@ public struct ExplorerProgram<Backend: TerminalBackend>: TerminalProgram {
             return
         }
         syncSize()
+        if let wholeLog, state.canAdoptWholeLog {
+            state.follow(wholeLog: wholeLog.follow(position: state.replayer.position, decisions: state.replayer.decisions))
+        }
         let started = clock()
         dispatch(.tick(now: now))
         let steps = state.lastTickSteps

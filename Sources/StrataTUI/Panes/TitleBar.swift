@@ -13,6 +13,7 @@ enum TitleBar {
         }
         if let session = state.configuration.sessionName { facts.append("session " + session) }
         spans.append(Span(" · " + facts.joined(separator: " · "), style: ExplorerTheme.muted))
+        if let preview = state.preview { spans.append(Span("  " + preview.label + " ", style: ExplorerTheme.warning)) }
         if state.showsTruth { spans.append(Span("  TRUTH ", style: ExplorerTheme.truth)) }
         if state.autopilot { spans.append(Span("  AUTOPILOT ", style: ExplorerTheme.warning)) }
         let right: Line

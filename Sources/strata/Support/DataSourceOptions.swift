@@ -58,8 +58,8 @@ struct DataSourceOptions: ParsableArguments {
     /// (Docs/language-model.md §6). Warnings (skipped lines, items without a vector) are
     /// returned for the caller to print; `progress` (ProgressOptions.readProgress) is told of
     /// the bytes read from each file.
-    func load(progress: ReadProgress? = nil) throws -> LoadedSource {
-        var loaded = try loadItems(progress: progress)
+    func load(progress: ReadProgress? = nil, byteLimit: Int? = nil) throws -> LoadedSource {
+        var loaded = try loadItems(progress: progress, byteLimit: byteLimit)
         // A RecBole `.item` with a `float_seq` column carries the vectors itself; a flag wins.
         let file = embeddings ?? (embed == nil ? loaded.itemVectorFile : nil)
         try ItemVectorSource(embeddings: file, embed: embed).attach(to: &loaded)
@@ -82,12 +82,13 @@ struct DataSourceOptions: ParsableArguments {
     }
 
     /// Loads the source, items with the reader's fields only.
-    func loadItems(progress: ReadProgress? = nil) throws -> LoadedSource {
+    func loadItems(progress: ReadProgress? = nil, byteLimit: Int? = nil) throws -> LoadedSource {
         if let dataset {
             let files = try resolveDataset(dataset)
             let mapping = try map.map { try ColumnMapping(parsing: $0) }
             var options: LoadOptions = strict ? .strict : .standard
             options.progress = progress
+            options.byteLimit = byteLimit
             let loaded = try DatasetLoader.load(files, mapping: mapping, options: options)
             var warnings: [String] = []
             if loaded.report.hasProblems {
@@ -97,6 +98,8 @@ struct DataSourceOptions: ParsableArguments {
             for file in loaded.report.sources { digests[(file.path as NSString).lastPathComponent] = file.sha256 }
             var source = LoadedSource(dataset: loaded.dataset, label: dataset, scenario: nil, warnings: warnings,
                                       skippedLines: loaded.report.skippedLines, fileDigests: digests)
+            source.outOfOrderEvents = loaded.report.outOfOrderEvents
+            source.bytesRead = loaded.report.sources.reduce(0) { $0 + $1.bytes }
             if files.format == .recBoleAtomic, let items = files.items, Self.hasFloatSequence(items) { source.itemVectorFile = items }
             return source
         }
@@ -113,7 +116,7 @@ struct DataSourceOptions: ParsableArguments {
         return String(decoding: firstLine, as: UTF8.self).split(separator: "\t").contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":float_seq") }
     }
 
-    private func resolveDataset(_ name: String) throws -> DatasetFiles {
+    func resolveDataset(_ name: String) throws -> DatasetFiles {
         if FileManager.default.fileExists(atPath: name) { return try DatasetLoader.detect(at: name) }
         let registry = DatasetRegistry()
         if registry.known.contains(where: { $0.name == name }) { return try registry.resolve(name) }
@@ -136,6 +139,10 @@ struct LoadedSource {
     var itemVectors = ItemVectorsRecord.tfidf
     /// A RecBole `.item` file with a `float_seq` column: the items' own vectors.
     var itemVectorFile: String?
+    /// Events that came earlier in time than the line before them (the loader sorted them).
+    var outOfOrderEvents = 0
+    /// Bytes read from the dataset files (less than their size after a `byteLimit`).
+    var bytesRead = 0
 
     /// `item_vectors` as a record of an output's metadata, when the vectors are not the
     /// default TF-IDF: kind, file or model, SHA-256, dimension, taxonomy.
