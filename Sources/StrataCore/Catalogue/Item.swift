@@ -18,6 +18,16 @@ public struct Item: Hashable, Sendable, Codable {
         self.text = text
         self.embedding = embedding
     }
+
+    /// The title a reader gives an item when its data names none (`item 42`): a label for the
+    /// screen, not text. It is no word of content (its id is a term only this item has), so
+    /// text vectors skip it (Docs/model.md design note 17).
+    public static func placeholderTitle(id: String) -> String { "item " + id }
+
+    /// Whether `title` is `placeholderTitle(id:)`.
+    public var hasPlaceholderTitle: Bool {
+        title.utf8.count == id.utf8.count + 5 && title.hasPrefix("item ") && title.hasSuffix(id)
+    }
 }
 
 /// Dense storage index of an item in its `Catalogue` (not the external `Item.id`).

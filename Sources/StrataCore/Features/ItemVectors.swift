@@ -73,8 +73,10 @@ public struct ItemVectors: Sendable {
     @inline(__always)
     public func range(of item: ItemIndex) -> Range<Int> { start[item]..<start[item + 1] }
 
-    /// Lower-cased alphanumeric words of the title (two letters or more) and whole tags.
+    /// Lower-cased alphanumeric words of the title (two letters or more) and whole tags; a
+    /// placeholder title (`item 42`, no title in the data) has none.
     static func tokens(of item: Item) -> [String] {
+        if item.hasPlaceholderTitle { return item.tags.map { "#" + $0.lowercased() } }
         var words: [String] = []
         var current = ""
         for ch in item.title.lowercased() {

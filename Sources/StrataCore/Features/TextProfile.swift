@@ -11,6 +11,9 @@ public struct TextProfile: Sendable {
     static let renormaliseBelow = 0x1.0p-64
 
     public private(set) var stored = IntKeyedMap<Double>()
+
+    /// Bytes of its table (for the memory figures).
+    public var storedBytes: Int { stored.storedBytes }
     public private(set) var scale = 1.0
     public private(set) var normSquared = 0.0
     private var lastClock = 0.0

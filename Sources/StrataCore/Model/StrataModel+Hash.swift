@@ -54,7 +54,7 @@ extension StrataModel {
         h.combine(segments.centres); h.combine(segments.counts); h.combine(segments.initialised)
         h.combine(surprise.count); h.combine(surprise.mean); h.combine(surprise.cumulative); h.combine(surprise.minimum)
         h.combine(rng.state.0); h.combine(rng.state.1); h.combine(rng.state.2); h.combine(rng.state.3)
-        h.combine(labelChanges.count); h.combine(driftAlerts.count)
+        h.combine(labelChangeCount); h.combine(driftAlerts.count)
         h.combine(logLossSum); h.combine(logLossCount)
         h.combine(segmentBatch)
         return h.finalize()

@@ -153,7 +153,8 @@ extension StrataModel {
                     short: all[0], long: all[long], allShares: all, current: users[u].tracker.label(of: node))
                 if let change = users[u].tracker.evaluate(node: node, candidate: candidate, hysteresis: config.labelRule.hysteresis) {
                     let record = LabelChange(position: position, time: time, user: u, node: node, from: change.from, to: change.to)
-                    labelChanges.append(record)
+                    labelChangeCount += 1
+                    if logsLabelChanges { labelChanges.append(record) }
                     observation.labelChanges.append(record)
                 }
             }

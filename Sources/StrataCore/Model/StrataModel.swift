@@ -36,7 +36,15 @@ public struct StrataModel: Sendable {
     public internal(set) var position = 0
     /// Human (or autopilot) decisions applied so far.
     public internal(set) var decisionCount = 0
+    /// Every tier change, when `logsLabelChanges` (the explorer's timeline, `export`).
     public internal(set) var labelChanges: [LabelChange] = []
+    /// Tier changes so far, logged or not (what the state hash and the reports count).
+    public internal(set) var labelChangeCount = 0
+    /// Whether tier changes are kept in `labelChanges`. A run that reads only their number
+    /// (`replay --headless`) turns it off: about one a stream event on a Taobao-shaped log,
+    /// 40 bytes each, the largest part of the model at 100 M events (Docs/model.md design
+    /// note 17). Not state: the state hash reads `labelChangeCount`.
+    public var logsLabelChanges = true
     public internal(set) var driftAlerts: [DriftAlert] = []
     /// Lengths of `labelChanges` and `driftAlerts` while they are stripped from a checkpoint.
     var strippedLogLengths: (labelChanges: Int, driftAlerts: Int)?

@@ -34,13 +34,15 @@ public struct Replayer: Sendable {
     /// The latest observation, for the stream pane and the timeline.
     public private(set) var lastObservation: Observation?
 
+    /// `logsLabelChanges` false keeps only the number of tier changes (`StrataModel.logsLabelChanges`).
     public init(dataset: Dataset, config: ModelConfig = .standard, companion: (any Recommender)? = nil,
-                checkpointInterval: Int = 500, hitRateEvery: Int = 10, keepsCheckpoints: Bool = true) {
+                checkpointInterval: Int = 500, hitRateEvery: Int = 10, keepsCheckpoints: Bool = true, logsLabelChanges: Bool = true) {
         precondition(checkpointInterval > 0, "checkpoint interval must be positive, got \(checkpointInterval)")
         self.dataset = dataset
         self.checkpointInterval = checkpointInterval
         self.keepsCheckpoints = keepsCheckpoints
         model = StrataModel(catalogue: dataset.catalogue, config: config, userCount: dataset.userIDs.count)
+        model.logsLabelChanges = logsLabelChanges
         hitRate = RunningHitRate(every: Self.hitRateInterval(every: hitRateEvery, catalogueSize: dataset.catalogue.count))
         self.companion = companion
         if let companion {
@@ -173,7 +175,9 @@ public struct Replayer: Sendable {
             paired = checkpoint.paired
             restored = restore
         } else {
+            let logs = model.logsLabelChanges
             model = StrataModel(catalogue: dataset.catalogue, config: model.config, userCount: dataset.userIDs.count)
+            model.logsLabelChanges = logs
             hitRate = RunningHitRate(every: hitRate.every)
             paired = companion == nil ? nil : PairedRunningMetrics()
             restored = 0

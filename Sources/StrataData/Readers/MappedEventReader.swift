@@ -63,7 +63,7 @@ final class MappedEventReader {
             let id = itemID.string
             let title = fields.text(.title)?.string.trimmingBlanks
             let paths = pathText.map { text in [text.withBytes { separator.levels(in: $0) }] } ?? []
-            return Item(id: id, title: (title?.isEmpty ?? true) ? "item \(id)" : title ?? id, paths: paths)
+            return Item(id: id, title: (title?.isEmpty ?? true) ? Item.placeholderTitle(id: id) : title ?? id, paths: paths)
         }, timestamp: time, action: action, value: value)
     }
 }

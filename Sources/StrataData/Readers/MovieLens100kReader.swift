@@ -48,7 +48,7 @@ public struct MovieLens100kReader: EventScanner {
             let itemID = try at.id(fields[1], field: "item id")
             let rating = try at.number(fields[2], field: "rating", in: 1...5)
             let time = try at.timestamp(fields[3], field: "timestamp")
-            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "item \(itemID.string)", paths: []) },
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: Item.placeholderTitle(id: itemID.string), paths: []) },
                             timestamp: time, action: .rate, value: rating)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no ratings") }
@@ -76,7 +76,7 @@ public struct MovieLens100kReader: EventScanner {
                 }
                 if line.bytes[flag.lowerBound] == 0x31 { genres.append(genre) }
             }
-            let item = Item(id: id, title: title.isEmpty ? "item \(id)" : title,
+            let item = Item(id: id, title: title.isEmpty ? Item.placeholderTitle(id: id) : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
             guard output.addItem(item) else {
                 throw at.error("movie id", .duplicateItem, "movie \(InputText.quoted(id)) is defined twice")

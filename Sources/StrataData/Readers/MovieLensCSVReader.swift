@@ -49,7 +49,7 @@ public struct MovieLensCSVReader: EventScanner {
             let itemID = try at.id(fields[columns.item].range, field: "movieId")
             let rating = try at.number(fields[columns.rating].range, field: "rating", in: 0.5...5)
             let time = try at.timestamp(fields[columns.time].range, field: "timestamp")
-            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "movie \(itemID.string)", paths: []) },
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: Item.placeholderTitle(id: itemID.string), paths: []) },
                             timestamp: time, action: .rate, value: rating)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }

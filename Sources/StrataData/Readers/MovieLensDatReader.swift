@@ -39,7 +39,7 @@ public struct MovieLensDatReader: EventScanner {
             let itemID = try at.id(fields[1], field: "MovieID")
             let rating = try at.number(fields[2], field: "Rating", in: 0.5...5)
             let time = try at.timestamp(fields[3], field: "Timestamp")
-            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: "movie \(itemID.string)", paths: []) },
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: Item.placeholderTitle(id: itemID.string), paths: []) },
                             timestamp: time, action: .rate, value: rating)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no ratings") }
@@ -59,7 +59,7 @@ public struct MovieLensDatReader: EventScanner {
             let titleRange = fields[1].lowerBound..<fields[fields.count - 2].upperBound
             let title = line.legacyText(titleRange)
             let genres = ItemTaxonomy.movieLensGenres(line.legacyText(genresRange))
-            let item = Item(id: id, title: title.isEmpty ? "movie \(id)" : title,
+            let item = Item(id: id, title: title.isEmpty ? Item.placeholderTitle(id: id) : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: ItemTaxonomy.year(inTitle: title)),
                             tags: genres)
             guard output.addItem(item) else {

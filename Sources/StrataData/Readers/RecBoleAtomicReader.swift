@@ -79,7 +79,7 @@ public struct RecBoleAtomicReader: EventScanner {
             let title = columns.title.map { line.text(fields[$0]) } ?? ""
             let genres = columns.genres.map { line.text(fields[$0]).split(separator: " ").map(String.init) } ?? []
             let year = columns.year.flatMap { NumberParsing.int64(line.slice(fields[$0])) }.map { Int($0) }
-            let item = Item(id: id, title: title.isEmpty ? id : title,
+            let item = Item(id: id, title: title.isEmpty ? Item.placeholderTitle(id: id) : title,
                             paths: ItemTaxonomy.moviePaths(genres: genres, year: year), tags: genres)
             guard output.addItem(item) else {
                 throw at.error("item_id", .duplicateItem, "item \(InputText.quoted(id)) is already defined on line \(firstLine[id] ?? 0)")
@@ -111,7 +111,7 @@ public struct RecBoleAtomicReader: EventScanner {
             let rating = try columns.rating.map { try at.number(fields[$0], field: "rating") }
             let time = try at.timestamp(fields[columns.time], field: "timestamp")
             // Without a rating column the log is implicit feedback: each line is a click.
-            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: itemID.string, paths: []) },
+            output.addEvent(user: userID, item: itemID, makeItem: { Item(id: itemID.string, title: Item.placeholderTitle(id: itemID.string), paths: []) },
                             timestamp: time, action: rating == nil ? .click : .rate, value: rating)
         }
         if reader.linesRead == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file is empty; expected a header line") }

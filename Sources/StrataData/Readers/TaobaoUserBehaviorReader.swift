@@ -41,7 +41,7 @@ public struct TaobaoUserBehaviorReader: EventScanner {
             let time = try at.timestamp(fields[4], field: "timestamp")
             output.addEvent(user: userID, item: itemID, makeItem: {
                 let id = itemID.string, category = "cat \(category.string)"
-                return Item(id: id, title: "item \(id)", paths: [[category]], tags: [category])
+                return Item(id: id, title: Item.placeholderTitle(id: id), paths: [[category]], tags: [category])
             }, timestamp: time, action: action, value: nil)
         }
         if records == 0 { throw DatasetError(file: path, kind: .emptyFile, message: "the file has no events") }

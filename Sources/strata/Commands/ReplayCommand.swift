@@ -53,7 +53,7 @@ struct ReplayCommand: ParsableCommand {
         }
 
         var store: SessionStore?
-        var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false)
+        var replayer = Replayer(dataset: dataset, config: config, keepsCheckpoints: false, logsLabelChanges: false)
         if let session {
             try SessionOpening.checkItemVectors(at: session, run: loaded.itemVectors)
             let opened = try SessionOpening.open(at: session, dataset: dataset, label: loaded.label, requested: config,
@@ -65,7 +65,7 @@ struct ReplayCommand: ParsableCommand {
                 try? opened.store.close()
                 throw error
             }
-            if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false) }
+            if opened.config != config { replayer = Replayer(dataset: dataset, config: opened.config, keepsCheckpoints: false, logsLabelChanges: false) }
             replayer.load(decisions: try SessionDecisions.resolve(opened.store.decisions(), in: dataset, session: session))
         }
         defer { try? store?.close() }

@@ -30,7 +30,7 @@ enum ReportBuilder {
         }
         let counts = ReplayReport.Counts(
             events: replayer.position, users: dataset.userIDs.count, items: dataset.catalogue.count, positives: positives,
-            decisions: model.decisionCount, labelChanges: model.labelChanges.count, driftAlerts: model.driftAlerts.count,
+            decisions: model.decisionCount, labelChanges: model.labelChangeCount, driftAlerts: model.driftAlerts.count,
             skippedLines: source.skippedLines)
         let metrics: [String: Double] = [
             "hr10_sampled": replayer.hitRate.value,
@@ -45,13 +45,29 @@ enum ReportBuilder {
             "peak_rss_bytes": Double(peakResidentBytes()),
             // The stream as held (EventLog, 24 bytes an event).
             "event_log_bytes": Double(dataset.events.storedBytes),
-        ]
+        ].merging(Self.memoryMetrics(model.memory, users: active.count, items: dataset.catalogue.count)) { a, _ in a }
         return ReplayReport(
             source: source.label, dataset: dataset.name, fingerprint: dataset.fingerprint, config: model.config.settingsRecord,
             itemVectors: source.itemVectors, counts: counts, stateHash: model.stateHash, metrics: metrics, weights: weights, tierWeights: tierWeights,
             users: users, usersExtent: .init(shown: users.count, total: focusUser == nil ? active.count : 1),
             driftAlerts: Array(alerts), driftAlertsExtent: .init(shown: alerts.count, total: model.driftAlerts.count), truth: truth.summary(model: model, userIDs: dataset.userIDs),
             wallSeconds: wall, eventsPerSecond: wall > 0 ? Double(replayer.position) / wall : 0)
+    }
+
+    /// The model's memory by part, and per active user and per item (Docs/performance.md "At scale").
+    static func memoryMetrics(_ memory: ModelMemory, users: Int, items: Int) -> [String: Double] {
+        [
+            "memory_interest_bytes": Double(memory.interest),
+            "memory_profiles_bytes": Double(memory.profiles),
+            "memory_histories_bytes": Double(memory.histories),
+            "memory_user_records_bytes": Double(memory.userRecords),
+            "memory_cooccurrence_bytes": Double(memory.cooccurrence),
+            "memory_popularity_bytes": Double(memory.popularity),
+            "memory_logs_bytes": Double(memory.logs),
+            "memory_model_bytes": Double(memory.total),
+            "memory_bytes_per_user": users > 0 ? Double(memory.perUser) / Double(users) : 0,
+            "memory_bytes_per_item": items > 0 ? Double(memory.perItem) / Double(items) : 0,
+        ]
     }
 
     static func userSummary(_ u: UserIndex, model: StrataModel, ids: [String]) -> ReplayReport.UserSummary {
