@@ -22,6 +22,9 @@ public struct ExplorerState: Sendable {
         public var ascii: Bool
         /// How model B (the replayer's companion) is shown; ignored without one.
         public var comparison: ComparisonSetup?
+        /// Users plus items up to which the paused screen shows the state hash (a larger
+        /// model's digest takes seconds: `updateHashIfPaused`).
+        public var pausedHashLimit = 250_000
 
         public init(sourceLabel: String, framesPerSecond: Int = 30, historyCapacity: Int = 240, recommendationCount: Int = 10,
                     sessionName: String? = nil, saveInterval: UInt64 = 3_000_000_000, ascii: Bool = false,

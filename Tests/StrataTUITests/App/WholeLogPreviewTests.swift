@@ -151,3 +151,21 @@ extension WholeLogPreviewTests {
         #expect(state.replayer.position > 300)
     }
 }
+
+extension WholeLogPreviewTests {
+    @Test("a model over the paused-hash limit shows no hash while paused, so a step back does not wait for it")
+    func noPausedHashOnALargeModel() {
+        var small = ExplorerFixtures.tinyState()
+        ExplorerFixtures.press([.char("]")], on: &small)
+        #expect(small.stateHash != nil)
+        var configuration = ExplorerState.Configuration(sourceLabel: "tiny")
+        configuration.pausedHashLimit = 10
+        var large = ExplorerState(replayer: Replayer(dataset: ExplorerFixtures.tinyDataset()), configuration: configuration,
+                                  size: TerminalSize(width: 120, height: 40))
+        ExplorerFixtures.press([.char("]"), .left], on: &large)
+        #expect(!large.isPlaying && large.replayer.position > 0)
+        #expect(large.stateHash == nil)
+        let onDemand = large.currentHash()
+        #expect(onDemand == large.model.stateHash, "computed when asked (exit line, session, x)")
+    }
+}
